@@ -1,0 +1,55 @@
+"""Writes on accounts: API tokens and users made from an invitation."""
+
+import secrets
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from aantafel.audit.services import audit_record
+from aantafel.core.errors import DomainError
+
+from .models import ApiToken, User, hash_token
+
+TOKEN_PREFIX = "at_"  # noqa: S105 - a public prefix, not a secret
+
+
+@transaction.atomic
+def api_token_create(
+    *, actor: User, name: str, expires_at: datetime | None = None
+) -> tuple[ApiToken, str]:
+    """Makes a personal API token for the actor and returns it with its key, shown only now."""
+    name = name.strip()
+    if not name:
+        raise DomainError(
+            _("Give the token a name, so you know later where it is used."), field="name"
+        )
+    if expires_at is not None and expires_at <= timezone.now():
+        raise DomainError(_("The expiry date must lie in the future."), field="expires_at")
+    key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=actor, name=name, prefix=key[:8], key_hash=hash_token(key), expires_at=expires_at
+    )
+    audit_record(actor=actor, action="api_token.create", target=token, region=None)
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
+    if token.user_id != actor.pk:
+        raise DomainError(_("You can only revoke your own tokens."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at", "updated_at"])
+        audit_record(actor=actor, action="api_token.revoke", target=token, region=None)
+    return token
+
+
+def user_create(*, email: str, full_name: str, password: str) -> User:
+    """Makes an account whose e-mail address is already verified (the invitation link proved it)."""
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(email=email, password=password, full_name=full_name.strip())
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user

@@ -1,0 +1,72 @@
+"""Who may see and change bodies (B1, B5). docs/authorization.md lists every view against these.
+
+Anyone who belongs to a region sees its bodies, their terms of reference, seats and members.
+The region administrator manages everything; a body's supporter manages that body's terms,
+seats, members and initiatives; its chair registers initiatives too.
+"""
+
+import rules
+from django.db.models import QuerySet
+from django.http import Http404
+
+from aantafel.regions.models import Region
+from aantafel.regions.permissions import is_region_admin, is_region_member
+
+from .models import Body, Membership, MembershipRole
+
+
+def body_roles(user, body: Body) -> set[str]:
+    """The user's current roles in this body, read once per request and body."""
+    if not user.is_authenticated:
+        return set()
+    cache = user.__dict__.setdefault("_body_roles", {})
+    if body.pk not in cache:
+        cache[body.pk] = set(
+            Membership.objects.current().filter(user=user, body=body).values_list("role", flat=True)
+        )
+    return cache[body.pk]
+
+
+@rules.predicate
+def can_view_body(user, body: Body) -> bool:
+    return is_region_member(user, body.region)
+
+
+@rules.predicate
+def is_body_supporter(user, body: Body) -> bool:
+    return MembershipRole.SUPPORTER in body_roles(user, body)
+
+
+@rules.predicate
+def is_body_chair(user, body: Body) -> bool:
+    return MembershipRole.CHAIR in body_roles(user, body)
+
+
+@rules.predicate
+def is_body_region_admin(user, body: Body) -> bool:
+    return is_region_admin(user, body.region)
+
+
+can_manage_body = is_body_region_admin | is_body_supporter
+can_register_initiative = can_manage_body | is_body_chair
+
+rules.add_perm("bodies.add_body", is_region_admin)  # object: the Region
+rules.add_perm("bodies.view_body", can_view_body)
+rules.add_perm("bodies.change_body", is_body_region_admin)
+rules.add_perm("bodies.manage_body", can_manage_body)
+rules.add_perm("bodies.add_initiative", can_register_initiative)
+rules.add_perm("bodies.manage_register", is_region_admin)  # constituencies, organisations
+
+
+def bodies_visible_to(user, region: Region) -> QuerySet[Body]:
+    if not is_region_member(user, region):
+        return Body.objects.none()
+    return Body.objects.filter(region=region)
+
+
+def body_get_for_user(user, region: Region, pk: int) -> Body:
+    """404 for a body that does not exist and for one of another region alike."""
+    body = bodies_visible_to(user, region).select_related("region", "parent").filter(pk=pk).first()
+    if body is None:
+        raise Http404
+    return body

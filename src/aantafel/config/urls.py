@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from aantafel.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("health", core_views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("aantafel.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("regio/<slug:region_slug>/", include("aantafel.regions.urls")),
+    path("regio/<slug:region_slug>/", include("aantafel.bodies.urls")),
+    path("uitnodiging/", include("aantafel.bodies.invitation_urls")),
+    path("api/", include("aantafel.config.api_urls")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,77 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from aantafel.core.models import TimeStamped
+
+
+class Country(models.TextChoices):
+    BELGIUM = "BE", _("Belgium (Flanders)")
+    NETHERLANDS = "NL", _("Netherlands")
+
+
+class Theme(models.TextChoices):
+    """Each theme is a set of design tokens in static/css/themes.css."""
+
+    LIMBURG_BE = "limburg-be", _("Limburg (Flanders): green")
+    ZUID_LIMBURG = "zuid-limburg", _("South Limburg (Netherlands): blue")
+
+
+class RegionRole(models.TextChoices):
+    """A user's role in a region as a whole; roles within a body live on Membership (B5)."""
+
+    ADMIN = "admin", _("region administrator")
+    STAFF = "staff", _("policy staff")
+    PARTICIPANT = "participant", _("participant")
+
+
+class Region(TimeStamped):
+    """B1: the tenant. Its country, words, zone and look are settings, never code branches."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels")
+    theme = models.CharField(_("theme"), max_length=32, choices=Theme.choices)
+    department_name = models.CharField(
+        _("supporting department"),
+        max_length=200,
+        blank=True,
+        help_text=_("The department that supports the region's bodies, e.g. 'departement WVG'."),
+    )
+    safety_contact_line = models.CharField(
+        _("where to turn when someone is unsafe"),
+        max_length=200,
+        help_text=_("Shown on every public form, e.g. '1712' or 'Veilig Thuis: 0800-2000'."),
+    )
+    mfa_required_roles = models.JSONField(
+        _("roles that must use two-factor authentication"), default=list, blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RegionMembership(TimeStamped):
+    """B1: a user sees only the regions they belong to."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=RegionRole.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "user"], name="region_membership_unique_user")
+        ]
+        verbose_name = _("region membership")
+        verbose_name_plural = _("region memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.region} ({self.get_role_display()})"

@@ -1,0 +1,58 @@
+"""Who may see and manage a region (B1).
+
+`region_get_for_user` answers 404 for a region that does not exist and for one the user does not
+belong to alike, so nobody learns which regions exist.
+"""
+
+import rules
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import Region, RegionMembership, RegionRole
+
+
+def regions_visible_to(user) -> QuerySet[Region]:
+    if not user.is_authenticated:
+        return Region.objects.none()
+    return Region.objects.filter(memberships__user=user)
+
+
+def region_role(user, region: Region) -> str | None:
+    """The user's region role, read once per request and region."""
+    if not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_region_roles", {})
+    if region.pk not in cache:
+        cache[region.pk] = (
+            RegionMembership.objects.filter(user=user, region=region)
+            .values_list("role", flat=True)
+            .first()
+        )
+    return cache[region.pk]
+
+
+@rules.predicate
+def is_region_member(user, region: Region) -> bool:
+    return region_role(user, region) is not None
+
+
+@rules.predicate
+def is_region_admin(user, region: Region) -> bool:
+    return region_role(user, region) == RegionRole.ADMIN
+
+
+@rules.predicate
+def is_region_staff(user, region: Region) -> bool:
+    return region_role(user, region) in (RegionRole.ADMIN, RegionRole.STAFF)
+
+
+rules.add_perm("regions.view_region", is_region_member)
+rules.add_perm("regions.manage_region", is_region_admin)
+rules.add_perm("regions.view_audit_log", is_region_admin)
+
+
+def region_get_for_user(user, slug: str) -> Region:
+    region = regions_visible_to(user).filter(slug=slug).first()
+    if region is None:
+        raise Http404
+    return region
