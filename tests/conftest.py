@@ -1,8 +1,17 @@
 import pytest
+from django.core.cache import cache
 
 from aantafel.regions.models import RegionRole
 
 from . import factories as f
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Login throttling counts live in the cache: each test starts with a clean slate."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

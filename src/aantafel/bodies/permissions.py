@@ -9,6 +9,7 @@ import rules
 from django.db.models import QuerySet
 from django.http import Http404
 
+from aantafel.core.request_cache import per_request
 from aantafel.regions.models import Region
 from aantafel.regions.permissions import is_region_admin, is_region_member
 
@@ -19,7 +20,7 @@ def body_roles(user, body: Body) -> set[str]:
     """The user's current roles in this body, read once per request and body."""
     if not user.is_authenticated:
         return set()
-    cache = user.__dict__.setdefault("_body_roles", {})
+    cache = per_request(user, "body_roles")
     if body.pk not in cache:
         cache[body.pk] = set(
             Membership.objects.current().filter(user=user, body=body).values_list("role", flat=True)

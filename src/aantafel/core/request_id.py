@@ -23,12 +23,11 @@ class RequestIdMiddleware:
     def __call__(self, request):
         incoming = request.headers.get(HEADER, "")
         request_id = incoming if _VALID.match(incoming) else uuid.uuid4().hex
-        token = _request_id.set(request_id)
+        # Not reset when the response leaves: Django logs 4xx/5xx responses after the middleware
+        # chain has returned, and those lines need the id too. The next request sets its own.
+        _request_id.set(request_id)
         request.request_id = request_id
-        try:
-            response = self.get_response(request)
-        finally:
-            _request_id.reset(token)
+        response = self.get_response(request)
         response[HEADER] = request_id
         return response
 

@@ -5,8 +5,10 @@ belong to alike, so nobody learns which regions exist.
 """
 
 import rules
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
+
+from aantafel.core.request_cache import per_request
 
 from .models import Region, RegionMembership, RegionRole
 
@@ -21,7 +23,7 @@ def region_role(user, region: Region) -> str | None:
     """The user's region role, read once per request and region."""
     if not user.is_authenticated:
         return None
-    cache = user.__dict__.setdefault("_region_roles", {})
+    cache = per_request(user, "region_roles")
     if region.pk not in cache:
         cache[region.pk] = (
             RegionMembership.objects.filter(user=user, region=region)
@@ -52,7 +54,9 @@ rules.add_perm("regions.view_audit_log", is_region_admin)
 
 
 def region_get_for_user(user, slug: str) -> Region:
-    region = regions_visible_to(user).filter(slug=slug).first()
+    """The region with this slug if the user belongs to it, else 404 (whether or not it exists)."""
+    region = regions_visible_to(user).filter(slug=slug).annotate(_role=F("memberships__role")).first()
     if region is None:
         raise Http404
+    per_request(user, "region_roles")[region.pk] = region._role
     return region
