@@ -4,8 +4,6 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from aantafel.regions.models import RegionMembership
-
 # Pages a user must still reach while they set up two-factor authentication.
 EXEMPT_PREFIXES = ("/accounts/", "/static/", "/health", "/i18n/", "/uitnodiging/")
 

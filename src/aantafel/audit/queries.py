@@ -1,9 +1,13 @@
 from django.db.models import QuerySet
 
+from aantafel.regions.models import Region
+
 from .models import AuditEvent
 
 
-def audit_events(region, *, action: str = "", target_type: str = "") -> QuerySet[AuditEvent]:
+def audit_events(
+    region: Region, *, action: str = "", target_type: str = ""
+) -> QuerySet[AuditEvent]:
     qs = AuditEvent.objects.filter(region=region)
     if action:
         qs = qs.filter(action=action)
@@ -12,7 +16,7 @@ def audit_events(region, *, action: str = "", target_type: str = "") -> QuerySet
     return qs.order_by("-created_at", "-id")
 
 
-def audit_actions(region) -> list[str]:
+def audit_actions(region: Region) -> list[str]:
     return list(
         AuditEvent.objects.filter(region=region)
         .order_by("action")

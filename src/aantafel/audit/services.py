@@ -3,13 +3,17 @@ written exactly when the change it describes is."""
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from aantafel.core.request_id import current_request_id
+from aantafel.core.typing import Actor
 
 from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from aantafel.regions.models import Region
 
 
 def _plain(value: Any) -> Any:
@@ -36,10 +40,10 @@ def changes_between(before: dict[str, Any], after: dict[str, Any]) -> dict[str, 
 
 def audit_record(
     *,
-    actor,
+    actor: Actor,
     action: str,
     target: models.Model,
-    region,
+    region: "Region | None",
     changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
@@ -57,7 +61,7 @@ def audit_record(
 
 
 def audit_created(
-    *, actor, action: str, target: models.Model, region, fields: list[str]
+    *, actor: Actor, action: str, target: models.Model, region: "Region | None", fields: list[str]
 ) -> AuditEvent:
     return audit_record(
         actor=actor,

@@ -10,13 +10,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from aantafel.core.request_cache import per_request
+from aantafel.core.typing import AnyUser
 from aantafel.regions.models import Region
 from aantafel.regions.permissions import is_region_admin, is_region_member
 
 from .models import Body, Membership, MembershipRole
 
 
-def body_roles(user, body: Body) -> set[str]:
+def body_roles(user: AnyUser, body: Body) -> set[str]:
     """The user's current roles in this body, read once per request and body."""
     if not user.is_authenticated:
         return set()
@@ -29,22 +30,22 @@ def body_roles(user, body: Body) -> set[str]:
 
 
 @rules.predicate
-def can_view_body(user, body: Body) -> bool:
+def can_view_body(user: AnyUser, body: Body) -> bool:
     return is_region_member(user, body.region)
 
 
 @rules.predicate
-def is_body_supporter(user, body: Body) -> bool:
+def is_body_supporter(user: AnyUser, body: Body) -> bool:
     return MembershipRole.SUPPORTER in body_roles(user, body)
 
 
 @rules.predicate
-def is_body_chair(user, body: Body) -> bool:
+def is_body_chair(user: AnyUser, body: Body) -> bool:
     return MembershipRole.CHAIR in body_roles(user, body)
 
 
 @rules.predicate
-def is_body_region_admin(user, body: Body) -> bool:
+def is_body_region_admin(user: AnyUser, body: Body) -> bool:
     return is_region_admin(user, body.region)
 
 
@@ -59,13 +60,13 @@ rules.add_perm("bodies.add_initiative", can_register_initiative)
 rules.add_perm("bodies.manage_register", is_region_admin)  # constituencies, organisations
 
 
-def bodies_visible_to(user, region: Region) -> QuerySet[Body]:
+def bodies_visible_to(user: AnyUser, region: Region) -> QuerySet[Body]:
     if not is_region_member(user, region):
         return Body.objects.none()
     return Body.objects.filter(region=region)
 
 
-def body_get_for_user(user, region: Region, pk: int) -> Body:
+def body_get_for_user(user: AnyUser, region: Region, pk: int) -> Body:
     """404 for a body that does not exist and for one of another region alike."""
     body = bodies_visible_to(user, region).select_related("region", "parent").filter(pk=pk).first()
     if body is None:

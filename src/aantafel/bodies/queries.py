@@ -7,12 +7,13 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from aantafel.accounts.models import User
 from aantafel.regions.models import Region, RegionMembership
 
 from .models import Body, Initiative, Invitation, Membership, Seat, SeatRole, TermsOfReference
 
 
-def _count(qs: QuerySet) -> Subquery:
+def _count(qs: QuerySet) -> Coalesce:
     return Coalesce(
         Subquery(
             qs.order_by().values("body").annotate(n=Count("pk")).values("n"),
@@ -143,7 +144,7 @@ def body_detail(
     )
 
 
-def my_memberships(user, today: datetime.date | None = None) -> QuerySet[Membership]:
+def my_memberships(user: User, today: datetime.date | None = None) -> QuerySet[Membership]:
     """The bodies a user sits in now, with their region, for the start page."""
     return (
         Membership.objects.current(today)
@@ -153,7 +154,7 @@ def my_memberships(user, today: datetime.date | None = None) -> QuerySet[Members
     )
 
 
-def roles_by_region(user) -> list[tuple[Region, set[str]]]:
+def roles_by_region(user: User) -> list[tuple[Region, set[str]]]:
     """Every role a user holds, per region: their region role and their current body roles."""
     roles: dict[int, tuple[Region, set[str]]] = {}
     for rm in RegionMembership.objects.filter(user=user).select_related("region"):

@@ -15,10 +15,10 @@ from .errors import DomainError
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
-def _field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+def _field_errors(detail: Any, prefix: str = "") -> list[dict[str, Any]]:
     """Flattens DRF's nested error dict into [{field, detail, code}]."""
     if isinstance(detail, dict):
-        errors = []
+        errors: list[dict[str, Any]] = []
         for key, value in detail.items():
             name = "" if key in ("non_field_errors", "__all__") else f"{prefix}{key}"
             errors.extend(_field_errors(value, f"{name}." if name else prefix))
@@ -83,7 +83,7 @@ def problem_exception_handler(exc, context):
             status_code=status.HTTP_400_BAD_REQUEST,
             title=_("The input is not valid."),
             detail="; ".join(
-                f"{e['field']}: {e['detail']}" if e["field"] else e["detail"] for e in errors
+                f"{e['field']}: {e['detail']}" if e["field"] else str(e["detail"]) for e in errors
             ),
             errors=errors,
         )

@@ -4,7 +4,10 @@ Services raise these with a translatable message; the view shows it beside the f
 `field`, the API answers with problem details that name the same field.
 """
 
-from django.utils.functional import Promise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 class DomainError(Exception):
@@ -14,7 +17,7 @@ class DomainError(Exception):
     code = "invalid"
 
     def __init__(
-        self, message: str | Promise, *, field: str | None = None, code: str | None = None
+        self, message: "str | _StrPromise", *, field: str | None = None, code: str | None = None
     ):
         super().__init__(str(message))
         self.message = message

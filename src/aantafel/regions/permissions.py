@@ -9,17 +9,18 @@ from django.db.models import F, QuerySet
 from django.http import Http404
 
 from aantafel.core.request_cache import per_request
+from aantafel.core.typing import AnyUser
 
 from .models import Region, RegionMembership, RegionRole
 
 
-def regions_visible_to(user) -> QuerySet[Region]:
+def regions_visible_to(user: AnyUser) -> QuerySet[Region]:
     if not user.is_authenticated:
         return Region.objects.none()
     return Region.objects.filter(memberships__user=user)
 
 
-def region_role(user, region: Region) -> str | None:
+def region_role(user: AnyUser, region: Region) -> str | None:
     """The user's region role, read once per request and region."""
     if not user.is_authenticated:
         return None
@@ -34,17 +35,17 @@ def region_role(user, region: Region) -> str | None:
 
 
 @rules.predicate
-def is_region_member(user, region: Region) -> bool:
+def is_region_member(user: AnyUser, region: Region) -> bool:
     return region_role(user, region) is not None
 
 
 @rules.predicate
-def is_region_admin(user, region: Region) -> bool:
+def is_region_admin(user: AnyUser, region: Region) -> bool:
     return region_role(user, region) == RegionRole.ADMIN
 
 
 @rules.predicate
-def is_region_staff(user, region: Region) -> bool:
+def is_region_staff(user: AnyUser, region: Region) -> bool:
     return region_role(user, region) in (RegionRole.ADMIN, RegionRole.STAFF)
 
 
@@ -53,9 +54,11 @@ rules.add_perm("regions.manage_region", is_region_admin)
 rules.add_perm("regions.view_audit_log", is_region_admin)
 
 
-def region_get_for_user(user, slug: str) -> Region:
+def region_get_for_user(user: AnyUser, slug: str) -> Region:
     """The region with this slug if the user belongs to it, else 404 (whether or not it exists)."""
-    region = regions_visible_to(user).filter(slug=slug).annotate(_role=F("memberships__role")).first()
+    region = (
+        regions_visible_to(user).filter(slug=slug).annotate(_role=F("memberships__role")).first()
+    )
     if region is None:
         raise Http404
     per_request(user, "region_roles")[region.pk] = region._role

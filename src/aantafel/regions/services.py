@@ -1,8 +1,10 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from aantafel.accounts.models import User
 from aantafel.audit.services import audit_record
 from aantafel.core.errors import DomainError
+from aantafel.core.typing import Actor
 
 from .models import Region, RegionMembership, RegionRole
 
@@ -11,7 +13,7 @@ ALL_ROLES = [*RegionRole.values, "chair", "supporter", "member", "guest"]
 
 
 @transaction.atomic
-def region_require_mfa(*, actor, region: Region, roles: list[str]) -> Region:
+def region_require_mfa(*, actor: Actor, region: Region, roles: list[str]) -> Region:
     """Administrators choose which roles must use two-factor authentication."""
     unknown = set(roles) - set(ALL_ROLES)
     if unknown:
@@ -34,7 +36,9 @@ def region_require_mfa(*, actor, region: Region, roles: list[str]) -> Region:
 
 
 @transaction.atomic
-def region_member_set_role(*, actor, region: Region, user, role: str) -> RegionMembership:
+def region_member_set_role(
+    *, actor: Actor, region: Region, user: User, role: str
+) -> RegionMembership:
     """B1: give a person a role in the region (and so access to it)."""
     if role not in RegionRole.values:
         raise DomainError(_("Choose a role."), field="role")

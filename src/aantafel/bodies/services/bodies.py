@@ -1,8 +1,11 @@
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.audit.services import audit_created, audit_record, changes_between, snapshot
 from aantafel.core.errors import DomainError
+from aantafel.core.typing import Actor
 from aantafel.regions.models import Region
 
 from ..models import Body, BodyType
@@ -25,7 +28,9 @@ def _check_parent(body: Body | None, parent: Body | None, region: Region) -> Non
 
 def _check_name(region: Region, name: str, exclude_pk: int | None = None) -> str:
     name = require_text(name, field="name", message=_("Give the body a name."))
-    clash = Body.objects.filter(region=region, name__iexact=name).exclude(pk=exclude_pk)
+    clash = Body.objects.filter(region=region, name__iexact=name)
+    if exclude_pk is not None:
+        clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
         raise DomainError(_("This region already has a body with this name."), field="name")
     return name
@@ -34,7 +39,7 @@ def _check_name(region: Region, name: str, exclude_pk: int | None = None) -> str
 @transaction.atomic
 def body_create(
     *,
-    actor,
+    actor: Actor,
     region: Region,
     name: str,
     body_type: str,
@@ -60,7 +65,7 @@ def body_create(
 
 
 @transaction.atomic
-def body_update(*, actor, body: Body, **values) -> Body:
+def body_update(*, actor: Actor, body: Body, **values: Any) -> Body:
     """B2: change name, type, parent, supporting department or description."""
     body = Body.objects.select_for_update().get(pk=body.pk)
     before = snapshot(body, AUDITED)

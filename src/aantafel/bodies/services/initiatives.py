@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aantafel.audit.services import audit_created, audit_record, changes_between
 from aantafel.core.errors import DomainError
+from aantafel.core.typing import Actor
 
 from ..models import Body, Initiative, TermsOfReference
 from ._checks import require_text
@@ -30,7 +31,7 @@ def _check_informed_on(body: Body, informed_on: datetime.date | None) -> None:
 @transaction.atomic
 def initiative_register(
     *,
-    actor,
+    actor: Actor,
     body: Body,
     title: str,
     taken_on: datetime.date,
@@ -75,7 +76,7 @@ def initiative_register(
 
 @transaction.atomic
 def initiative_mark_parent_informed(
-    *, actor, initiative: Initiative, informed_on: datetime.date
+    *, actor: Actor, initiative: Initiative, informed_on: datetime.date
 ) -> Initiative:
     """B7: record when the parent body was informed ("minimaal informeert het hierover IROJ")."""
     initiative = Initiative.objects.select_for_update().select_related("body").get(pk=initiative.pk)

@@ -7,12 +7,15 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aantafel.accounts.models import User
 from aantafel.accounts.services import user_create
 from aantafel.audit.services import audit_created, audit_record
 from aantafel.core.errors import ConflictError, DomainError
+from aantafel.core.typing import Actor
 
 from ..mail import send_invitation_mail
 from ..models import Body, Invitation, Membership
@@ -41,7 +44,7 @@ def _new_token() -> tuple[str, str]:
     return token, _hash(token)
 
 
-def _open_invitations(body: Body, email: str):
+def _open_invitations(body: Body, email: str) -> QuerySet[Invitation]:
     return Invitation.objects.filter(
         body=body,
         email__iexact=email,
@@ -53,7 +56,7 @@ def _open_invitations(body: Body, email: str):
 
 @transaction.atomic
 def invitation_create(
-    *, actor, body: Body, email: str, full_name: str, terms: MembershipTerms
+    *, actor: Actor, body: Body, email: str, full_name: str, terms: MembershipTerms
 ) -> Invitation:
     """B5: invite a person by e-mail to join the body on these terms. The link lets them set a
     password and join; the terms are checked now and again when they accept."""
@@ -93,7 +96,7 @@ def invitation_create(
 
 
 @transaction.atomic
-def invitation_resend(*, actor, invitation: Invitation) -> Invitation:
+def invitation_resend(*, actor: Actor, invitation: Invitation) -> Invitation:
     """A new link (the old one stops working) and a new validity period."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at:
@@ -109,7 +112,7 @@ def invitation_resend(*, actor, invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invitation_revoke(*, actor, invitation: Invitation) -> Invitation:
+def invitation_revoke(*, actor: Actor, invitation: Invitation) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at:
         raise ConflictError(_("This invitation has already been accepted."))
@@ -132,7 +135,7 @@ def invitation_by_token(token: str) -> Invitation | None:
 
 @transaction.atomic
 def invitation_accept(
-    *, token: str, user=None, full_name: str = "", password: str = ""
+    *, token: str, user: User | None = None, full_name: str = "", password: str = ""
 ) -> Membership:
     """The invitee joins: a logged-in user with the invited address, or a new account made with
     the password they choose now."""

@@ -5,9 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aantafel.accounts.models import User
 from aantafel.audit.services import audit_created, audit_record, changes_between, snapshot
 from aantafel.core.errors import DomainError
-from aantafel.regions.models import RegionMembership, RegionRole
+from aantafel.core.typing import Actor
+from aantafel.regions.models import Region, RegionMembership, RegionRole
 
 from ..models import Body, Constituency, Membership, MembershipRole, Organisation, Seat, SeatRole
 from ._checks import require_same_region
@@ -40,7 +42,9 @@ class MembershipTerms:
     substitute_for: Membership | None = None
 
 
-def check_membership_terms(body: Body, terms: MembershipTerms, *, user=None) -> MembershipTerms:
+def check_membership_terms(
+    body: Body, terms: MembershipTerms, *, user: User | None = None
+) -> MembershipTerms:
     """B5: the rules a membership must meet, checked for a new membership and for an invitation.
 
     Returns the terms with what follows from them filled in (a seat's constituency)."""
@@ -105,7 +109,7 @@ def _check_seat(body: Body, terms: MembershipTerms) -> Constituency:
     return seat.constituency
 
 
-def _check_not_member_already(body: Body, terms: MembershipTerms, user) -> None:
+def _check_not_member_already(body: Body, terms: MembershipTerms, user: User) -> None:
     clash = (
         Membership.objects.filter(body=body, user=user)
         .overlapping(terms.start_date, terms.end_date)
@@ -123,14 +127,16 @@ def _check_not_member_already(body: Body, terms: MembershipTerms, user) -> None:
     )
 
 
-def ensure_region_member(region, user) -> None:
+def ensure_region_member(region: Region, user: User) -> None:
     """B1: a member of a body belongs to its region."""
     RegionMembership.objects.get_or_create(
         region=region, user=user, defaults={"role": RegionRole.PARTICIPANT}
     )
 
 
-def create_membership(*, actor, body: Body, user, terms: MembershipTerms) -> Membership:
+def create_membership(
+    *, actor: Actor, body: Body, user: User, terms: MembershipTerms
+) -> Membership:
     """Checks and saves; callers hold the transaction and the body lock."""
     terms = check_membership_terms(body, terms, user=user)
     ensure_region_member(body.region, user)
@@ -148,7 +154,7 @@ def create_membership(*, actor, body: Body, user, terms: MembershipTerms) -> Mem
 
 
 @transaction.atomic
-def membership_add(*, actor, body: Body, user, terms: MembershipTerms) -> Membership:
+def membership_add(*, actor: Actor, body: Body, user: User, terms: MembershipTerms) -> Membership:
     """B5: a person joins a body in a role, for a term, optionally in a seat."""
     # Seat capacity is counted: lock the body so two additions cannot both take the last place.
     Body.objects.select_for_update().filter(pk=body.pk).first()
@@ -157,7 +163,7 @@ def membership_add(*, actor, body: Body, user, terms: MembershipTerms) -> Member
 
 @transaction.atomic
 def membership_end(
-    *, actor, membership: Membership, end_date: datetime.date | None = None, reason: str = ""
+    *, actor: Actor, membership: Membership, end_date: datetime.date | None = None, reason: str = ""
 ) -> Membership:
     """B5: a membership ends; it stays in the body's history."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aantafel.audit.services import audit_created
 from aantafel.core.errors import DomainError
+from aantafel.core.typing import Actor
 from aantafel.regions.models import Region
 
 from ..models import Constituency, ConstituencyKind, Organisation
@@ -11,7 +12,7 @@ from ._checks import require_text
 
 @transaction.atomic
 def constituency_create(
-    *, actor, region: Region, name: str, kind: str, description: str = ""
+    *, actor: Actor, region: Region, name: str, kind: str, description: str = ""
 ) -> Constituency:
     """B4: a constituency or sector that seats can stand for."""
     name = require_text(name, field="name", message=_("Give the constituency a name."))
@@ -33,7 +34,9 @@ def constituency_create(
 
 
 @transaction.atomic
-def organisation_create(*, actor, region: Region, name: str, website: str = "") -> Organisation:
+def organisation_create(
+    *, actor: Actor, region: Region, name: str, website: str = ""
+) -> Organisation:
     name = require_text(name, field="name", message=_("Give the organisation a name."))
     if Organisation.objects.filter(region=region, name__iexact=name).exists():
         raise DomainError(

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aantafel.audit.services import audit_created, audit_record, changes_between, snapshot
 from aantafel.core.errors import DomainError
+from aantafel.core.typing import Actor
 
 from ..models import Body, Constituency, Membership, Seat, SeatRole
 from ._checks import require_same_region
@@ -20,7 +21,7 @@ def _check_places(places: int) -> int:
 
 @transaction.atomic
 def seat_create(
-    *, actor, body: Body, constituency: Constituency, places: int = 1, label: str = ""
+    *, actor: Actor, body: Body, constituency: Constituency, places: int = 1, label: str = ""
 ) -> Seat:
     """B4: places in the body's composition for one constituency or sector."""
     if constituency is None:
@@ -47,7 +48,7 @@ def seat_create(
 
 
 @transaction.atomic
-def seat_update(*, actor, seat: Seat, places: int, label: str | None = None) -> Seat:
+def seat_update(*, actor: Actor, seat: Seat, places: int, label: str | None = None) -> Seat:
     """B4: a seat cannot shrink below the number of holders it has now."""
     seat = Seat.objects.select_for_update().select_related("constituency").get(pk=seat.pk)
     before = snapshot(seat, AUDITED)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aantafel.audit.services import audit_created
 from aantafel.core.errors import DomainError
+from aantafel.core.typing import Actor
 
 from ..models import Body, DecisionRule, TermsOfReference
 from ._checks import require_text
@@ -19,7 +20,7 @@ AUDITED = ["version", *TEXT_FIELDS, "decision_rule", "approved_by", "approved_on
 @transaction.atomic
 def terms_add_version(
     *,
-    actor,
+    actor: Actor,
     body: Body,
     decision_rule: str,
     approved_by: str,
