@@ -8,7 +8,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 PY := .venv/bin/python
 
-.PHONY: help install assets messages run test lint check-migrations pytest smoke e2e clean
+.PHONY: help install assets messages run test lint typecheck check-migrations pytest smoke clean
 
 help:
 	@echo "make run   – install, embedded SQLite, demo data, server on http://127.0.0.1:$(PORT)"
@@ -37,6 +37,9 @@ assets: node_modules/.installed
 
 # Translation catalogs are compiled by the build, never committed.
 messages: .venv/.synced
+	@command -v msgfmt >/dev/null || { echo "Installing Debian's gettext…"; \
+	  $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get install -y -qq gettext >/dev/null; }
 	@DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 run: install
@@ -47,11 +50,15 @@ run: install
 
 test: install
 	@scripts/ensure-chromium.sh
-	@source scripts/ensure-postgres.sh && $(MAKE) --no-print-directory lint check-migrations pytest smoke
+	@source scripts/ensure-postgres.sh && $(MAKE) --no-print-directory lint typecheck check-migrations pytest smoke
 
 lint:
 	.venv/bin/ruff check src tests
 	.venv/bin/ruff format --check src tests
+
+# Services, queries and permissions are typed strictly (pyproject.toml [tool.mypy]).
+typecheck:
+	DJANGO_DEBUG=1 .venv/bin/mypy src/aantafel
 
 check-migrations:
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 1
