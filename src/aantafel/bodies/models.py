@@ -191,80 +191,10 @@ class MembershipQuerySet(models.QuerySet):
         return qs if end is None else qs.filter(start_date__lte=end)
 
 
-class Membership(RegionOwned):
-    """B5: a person's place in a body for a term. Ended memberships stay as history."""
+class MembershipTermsFields(RegionOwned):
+    """What a membership, and an invitation to one, says (B5): the role, what the person
+    represents, their seat and their term."""
 
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="body_memberships"
-    )
-    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices)
-    constituency = models.ForeignKey(
-        Constituency,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="memberships",
-        verbose_name=_("represents constituency"),
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="memberships",
-        verbose_name=_("represents organisation"),
-    )
-    seat = models.ForeignKey(
-        Seat, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
-    )
-    seat_role = models.CharField(
-        _("place in the seat"), max_length=20, choices=SeatRole.choices, blank=True
-    )
-    substitute_for = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="substitutes",
-        verbose_name=_("substitute for"),
-    )
-    start_date = models.DateField(_("start of term"))
-    end_date = models.DateField(_("end of term"), null=True, blank=True)
-    end_reason = models.CharField(_("reason for ending"), max_length=300, blank=True)
-
-    objects = MembershipQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["body", "role", "user__full_name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="membership_end_after_start",
-            ),
-        ]
-        indexes = [models.Index(fields=["body", "end_date"], name="membership_body_end")]
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.body} ({self.get_role_display()})"
-
-    def is_current(self, on: datetime.date | None = None) -> bool:
-        on = on or timezone.localdate()
-        return self.start_date <= on and (self.end_date is None or self.end_date >= on)
-
-    @property
-    def represents(self) -> str:
-        return " · ".join(str(x) for x in (self.constituency, self.organisation) if x)
-
-
-class Invitation(RegionOwned):
-    """An e-mailed link to join a body. Only a hash of the link's token is stored."""
-
-    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="invitations")
-    email = models.EmailField(_("e-mail address"))
-    full_name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices)
     constituency = models.ForeignKey(
         Constituency,
@@ -294,7 +224,7 @@ class Invitation(RegionOwned):
         _("place in the seat"), max_length=20, choices=SeatRole.choices, blank=True
     )
     substitute_for = models.ForeignKey(
-        Membership,
+        "bodies.Membership",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -303,6 +233,52 @@ class Invitation(RegionOwned):
     )
     start_date = models.DateField(_("start of term"))
     end_date = models.DateField(_("end of term"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Membership(MembershipTermsFields):
+    """B5: a person's place in a body for a term. Ended memberships stay as history."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="body_memberships"
+    )
+    end_reason = models.CharField(_("reason for ending"), max_length=300, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["body", "role", "user__full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_end_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["body", "end_date"], name="membership_body_end")]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.body} ({self.get_role_display()})"
+
+    def is_current(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.start_date <= on and (self.end_date is None or self.end_date >= on)
+
+    @property
+    def represents(self) -> str:
+        return " · ".join(str(x) for x in (self.constituency, self.organisation) if x)
+
+
+class Invitation(MembershipTermsFields):
+    """An e-mailed link to join a body on these terms. Only a hash of the link's token is kept."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("name"), max_length=150)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

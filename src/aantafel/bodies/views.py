@@ -185,10 +185,17 @@ def member_invite(request, region, pk):
     return render(request, "bodies/invite_form.html", {"form": form, "body": body})
 
 
-def _invitation(request, region, pk, invitation_pk) -> Invitation:
+def _invitation_action(request, region, pk, invitation_pk, service, done_message):
+    """Withdraw or resend an invitation of this body; either way back to the body's page."""
     body = body_get_for_user(request.user, region, pk)
     require_perm(request.user, "bodies.manage_body", body)
-    return get_object_or_404(Invitation, body=body, pk=invitation_pk)
+    invitation = get_object_or_404(Invitation, body=body, pk=invitation_pk)
+    try:
+        service(actor=request.user, invitation=invitation)
+        messages.success(request, done_message)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return _detail(region, body)
 
 
 @login_required
@@ -196,13 +203,14 @@ def _invitation(request, region, pk, invitation_pk) -> Invitation:
 @require_POST
 def invitation_revoke(request, region, pk, invitation_pk):
     """Permission: bodies.manage_body."""
-    invitation = _invitation(request, region, pk, invitation_pk)
-    try:
-        services.invitation_revoke(actor=request.user, invitation=invitation)
-        messages.success(request, _("The invitation has been withdrawn."))
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("body_detail", region.slug, pk)
+    return _invitation_action(
+        request,
+        region,
+        pk,
+        invitation_pk,
+        services.invitation_revoke,
+        _("The invitation has been withdrawn."),
+    )
 
 
 @login_required
@@ -210,13 +218,14 @@ def invitation_revoke(request, region, pk, invitation_pk):
 @require_POST
 def invitation_resend(request, region, pk, invitation_pk):
     """Permission: bodies.manage_body."""
-    invitation = _invitation(request, region, pk, invitation_pk)
-    try:
-        services.invitation_resend(actor=request.user, invitation=invitation)
-        messages.success(request, _("A new invitation link has been sent."))
-    except DomainError as error:
-        messages.error(request, error.message)
-    return redirect("body_detail", region.slug, pk)
+    return _invitation_action(
+        request,
+        region,
+        pk,
+        invitation_pk,
+        services.invitation_resend,
+        _("A new invitation link has been sent."),
+    )
 
 
 @login_required

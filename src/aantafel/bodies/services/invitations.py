@@ -165,16 +165,9 @@ def invitation_accept(
         except ValidationError as error:
             raise DomainError(" ".join(error.messages), field="password1") from None
         user = user_create(email=invitation.email, full_name=full_name, password=password)
-    terms = MembershipTerms(
-        role=invitation.role,
-        # A term cannot start before the person said yes.
-        start_date=max(invitation.start_date, timezone.localdate()),
-        end_date=invitation.end_date,
-        constituency=invitation.constituency,
-        organisation=invitation.organisation,
-        seat=invitation.seat,
-        seat_role=invitation.seat_role,
-        substitute_for=invitation.substitute_for,
+    # A term cannot start before the person said yes.
+    terms = MembershipTerms.of(
+        invitation, start_date=max(invitation.start_date, timezone.localdate())
     )
     membership = create_membership(actor=user, body=invitation.body, user=user, terms=terms)
     invitation.accepted_at = timezone.now()

@@ -1,5 +1,6 @@
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +12,16 @@ from aantafel.core.errors import DomainError
 from aantafel.core.typing import Actor
 from aantafel.regions.models import Region, RegionMembership, RegionRole
 
-from ..models import Body, Constituency, Membership, MembershipRole, Organisation, Seat, SeatRole
+from ..models import (
+    Body,
+    Constituency,
+    Membership,
+    MembershipRole,
+    MembershipTermsFields,
+    Organisation,
+    Seat,
+    SeatRole,
+)
 from ._checks import require_same_region
 
 AUDITED = [
@@ -40,6 +50,12 @@ class MembershipTerms:
     seat: Seat | None = None
     seat_role: str = ""
     substitute_for: Membership | None = None
+
+    @classmethod
+    def of(cls, record: MembershipTermsFields, **changes: Any) -> "MembershipTerms":
+        """The terms a membership or invitation carries, with `changes` applied."""
+        values = {name: getattr(record, name) for name in cls.__dataclass_fields__}
+        return cls(**{**values, **changes})
 
 
 def check_membership_terms(
