@@ -60,3 +60,16 @@ def test_log_page_query_count_is_fixed(client, body, region_admin):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_htmx_filter_gets_only_the_list(client, body, region_admin):
+    services.body_update(actor=region_admin, body=body, description="x")
+    client.force_login(region_admin)
+    response = client.get(
+        reverse("audit_log", args=[body.region.slug]),
+        {"action": "body.update"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert 'id="audit-events"' in response.text
+    assert "<html" not in response.text and "body.update" in response.text

@@ -36,8 +36,10 @@ def audit_log(request, region):
     action = request.GET.get("action", "")
     events = audit_events(region, action=action).select_related(None)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    # htmx asks for the list alone when the filter changes; without JavaScript the form reloads.
+    template = "audit/log.html#events" if request.htmx else "audit/log.html"
     return render(
         request,
-        "audit/log.html",
+        template,
         {"page": page, "actions": audit_actions(region), "action": action},
     )
