@@ -178,3 +178,63 @@ def memberships_for_choice(body: Body) -> QuerySet[Membership]:
 def parent_choices(region: Region, exclude: Body | None = None) -> QuerySet[Body]:
     qs = Body.objects.filter(region=region)
     return qs.exclude(Q(pk=exclude.pk)) if exclude else qs
+
+
+# --- Reads of the API (added; the functions above stay as the pages use them) -----------------
+
+MEMBERSHIP_RELATED = (
+    "user",
+    "constituency",
+    "organisation",
+    "seat__constituency",
+    "substitute_for__user",
+)
+
+
+def body_memberships(
+    body: Body, *, current: bool | None = None, today: datetime.date | None = None
+) -> QuerySet[Membership]:
+    """B5: a body's memberships, history included; `current=True` keeps those running now,
+    `current=False` those that ended or start later."""
+    qs = Membership.objects.filter(body=body)
+    if current is not None:
+        running = Membership.objects.filter(body=body).current(today).values("pk")
+        qs = qs.filter(pk__in=running) if current else qs.exclude(pk__in=running)
+    return qs.select_related(*MEMBERSHIP_RELATED).order_by("role", "user__full_name", "-start_date")
+
+
+def seat_fillings(body: Body, today: datetime.date | None = None) -> list[SeatFilling]:
+    """B4: a body's seats with their current holders and substitutes, in two queries."""
+    seats = [
+        SeatFilling(seat) for seat in Seat.objects.filter(body=body).select_related("constituency")
+    ]
+    by_seat = {filling.seat.pk: filling for filling in seats}
+    seated = (
+        Membership.objects.current(today)
+        .filter(body=body, seat__isnull=False)
+        .select_related(*MEMBERSHIP_RELATED)
+        .order_by("user__full_name")
+    )
+    for membership in seated:
+        filling = by_seat[membership.seat_id]
+        if membership.seat_role == SeatRole.HOLDER:
+            filling.holders.append(membership)
+        else:
+            filling.substitutes.append(membership)
+    return seats
+
+
+def body_terms(body: Body) -> QuerySet[TermsOfReference]:
+    """B3: every version of a body's terms of reference, newest first."""
+    return (
+        TermsOfReference.objects.filter(body=body)
+        .select_related("recorded_by")
+        .order_by("-version")
+    )
+
+
+def pending_invitations(body: Body) -> QuerySet[Invitation]:
+    """Invitations not yet accepted or withdrawn, expired ones included (they can be resent)."""
+    return Invitation.objects.filter(
+        body=body, accepted_at__isnull=True, revoked_at__isnull=True
+    ).order_by("-created_at")

@@ -3,10 +3,19 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from aantafel.accounts import api as accounts_api
+from aantafel.audit import api as audit_api
+from aantafel.bodies import api as bodies_api
+from aantafel.regions import api as regions_api
+
 v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
+    *accounts_api.urlpatterns,
+    *regions_api.urlpatterns,
+    *bodies_api.urlpatterns,
+    *audit_api.urlpatterns,
 ]
 
 urlpatterns = [path("v1/", include((v1, "v1"), namespace="v1"))]
