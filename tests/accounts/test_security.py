@@ -16,13 +16,15 @@ def test_mfa_required_for_a_role_sends_that_role_to_set_it_up(
     region_require_mfa(actor=region_admin, region=body.region, roles=["supporter"])
     client.force_login(supporter)
     response = client.get(reverse("body_list", args=[body.region.slug]))
-    assert response.status_code == 302 and response["Location"] == reverse("mfa_required")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_required")
     way_out = client.get(
         reverse("mfa_activate_totp")
     )  # stays open (allauth may ask the password again)
     assert way_out.status_code == 200 or way_out["Location"].startswith("/accounts/")
     api = client.get("/api/v1/regions/")
-    assert api.status_code == 403 and api["Content-Type"] == "application/problem+json"
+    assert api.status_code == 403
+    assert api["Content-Type"] == "application/problem+json"
 
     client.force_login(member)  # a role the region did not name goes on as before
     assert client.get(reverse("body_list", args=[body.region.slug])).status_code == 200
@@ -61,7 +63,8 @@ def test_repeated_wrong_passwords_are_throttled(client, member):
         response = client.post(url, {"login": member.email, "password": f"fout-{attempt}"})
         assert "_auth_user_id" not in client.session
     messages = " ".join(response.context["form"].non_field_errors())
-    assert "Te veel" not in messages and "Too many" not in messages
+    assert "Te veel" not in messages
+    assert "Too many" not in messages
     blocked = client.post(url, {"login": member.email, "password": "een-goed-wachtwoord-42"})
     messages = " ".join(blocked.context["form"].non_field_errors())
     assert "Te veel inlogpogingen" in messages or "Too many failed login attempts" in messages
@@ -84,7 +87,9 @@ def test_signup_is_closed_accounts_come_by_invitation(client, db):
 
 def test_api_token_is_shown_once_and_stored_as_hash(member):
     token, key = api_token_create(actor=member, name="Rapportage")
-    assert key.startswith("at_") and key not in token.key_hash and token.prefix == key[:8]
+    assert key.startswith("at_")
+    assert key not in token.key_hash
+    assert token.prefix == key[:8]
     api_token_revoke(actor=member, token=token)
     token.refresh_from_db()
     assert token.revoked_at is not None
@@ -107,3 +112,14 @@ def test_someone_elses_token_cannot_be_revoked(client, member, chair):
     token, _ = api_token_create(actor=chair, name="Van de voorzitter")
     client.force_login(member)
     assert client.post(reverse("api_token_revoke", args=[token.pk])).status_code == 404
+
+
+def test_mfa_required_role_cannot_make_api_tokens_before_setting_it_up(
+    client, body, region_admin, supporter
+):
+    region_require_mfa(actor=region_admin, region=body.region, roles=["supporter"])
+    client.force_login(supporter)
+    response = client.post(reverse("api_tokens"), {"name": "Omweg"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_required")
+    assert not supporter.api_tokens.exists()

@@ -47,14 +47,16 @@ def test_b5_invitation_mail_carries_a_link_that_works_once(
     message = mail.outbox[0]
     assert message.to == ["nieuw@voorbeeld.example"]
     assert body.name in message.subject
-    assert message.alternatives and message.alternatives[0][1] == "text/html"
+    assert message.alternatives
+    assert message.alternatives[0][1] == "text/html"
     token = _token_from_mail()
     assert token not in Invitation.objects.get(pk=invitation.pk).token_hash  # only a hash is kept
 
     membership = services.invitation_accept(
         token=token, full_name="Nieuw Lid", password="een-sterk-wachtwoord-9"
     )
-    assert membership.seat == seat and membership.seat_role == "holder"
+    assert membership.seat == seat
+    assert membership.seat_role == "holder"
     assert User.objects.get(email="nieuw@voorbeeld.example").check_password(
         "een-sterk-wachtwoord-9"
     )

@@ -46,7 +46,8 @@ def test_seat_form_refuses_negative_places(client, body, supporter):
         reverse("seat_add", args=[body.region.slug, body.pk]),
         {"constituency": constituency.pk, "places": -2},
     )
-    assert response.status_code == 200 and _field_error(response, "places")
+    assert response.status_code == 200
+    assert _field_error(response, "places")
     assert not Seat.objects.exists()
 
 
@@ -62,7 +63,8 @@ def test_invite_form_refuses_a_term_ending_before_it_starts(client, body, region
             "end_date": "2025-04-01",
         },
     )
-    assert response.status_code == 200 and _field_error(response, "end_date")
+    assert response.status_code == 200
+    assert _field_error(response, "end_date")
 
 
 def test_invite_form_refuses_an_address_already_invited(client, body, region_admin):
@@ -76,7 +78,8 @@ def test_invite_form_refuses_an_address_already_invited(client, body, region_adm
     }
     assert client.post(url, data).status_code == 302
     response = client.post(url, data)
-    assert response.status_code == 200 and _field_error(response, "email")
+    assert response.status_code == 200
+    assert _field_error(response, "email")
 
 
 def test_admin_creates_a_body_and_edits_it(client, region, region_admin):
@@ -157,4 +160,5 @@ def test_admin_adds_constituencies_and_organisations(client, region, region_admi
     assert response.context["constituency_form"].errors["name"]
     client.post(url, {"o-name": "Ouderplatform"})
     page = client.get(url)
-    assert "ouders" in page.text and "Ouderplatform" in page.text
+    assert "ouders" in page.text
+    assert "Ouderplatform" in page.text

@@ -100,7 +100,8 @@ def test_b1_every_page_answers_each_role_as_documented(client, world, role, name
     url = reverse(name, args=args[name])
     response = client.post(url) if method == "POST" else client.get(url)
     if role == "anonymous":
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
     elif role == "outsider":
         assert response.status_code == NOT_FOUND
     else:
@@ -118,7 +119,8 @@ def test_account_pages_are_for_any_logged_in_user(client, world, role):
 def test_account_pages_send_anonymous_visitors_to_login(client, db):
     for name in ("home", "account_settings", "api_tokens"):
         response = client.get(reverse(name))
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
 
 
 def test_b1_body_of_another_region_is_404_even_through_ones_own_region(

@@ -4,8 +4,20 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-# Pages a user must still reach while they set up two-factor authentication.
-EXEMPT_PREFIXES = ("/accounts/", "/static/", "/health", "/i18n/", "/uitnodiging/")
+# Pages a user must still reach while they set up two-factor authentication. Everything else,
+# the account pages where API tokens are made included, waits until it is set up.
+EXEMPT_PREFIXES = (
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/password/",
+    "/accounts/tweestapsverificatie-vereist/",
+    "/static/",
+    "/health",
+    "/i18n/",
+    "/uitnodiging/",
+)
 
 
 def mfa_required_but_missing(user) -> bool:

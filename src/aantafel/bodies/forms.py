@@ -4,13 +4,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aantafel.core.forms import DateInput, Form
+from aantafel.core.forms import DateInput, Form, set_queryset
 
 from .models import (
+    Body,
     BodyType,
     Constituency,
     ConstituencyKind,
     DecisionRule,
+    Membership,
     MembershipRole,
     Organisation,
     Seat,
@@ -22,10 +24,17 @@ from .services.memberships import MembershipTerms
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
 
 
+class HolderChoiceField(forms.ModelChoiceField):
+    """Names a seat holder with their seat, so the right person is chosen to stand in for."""
+
+    def label_from_instance(self, obj: Membership) -> str:
+        return f"{obj.user} ({obj.seat})"
+
+
 class BodyForm(Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     body_type = forms.ChoiceField(label=_("Type"), choices=BodyType.choices)
-    parent = forms.ModelChoiceField(
+    parent: "forms.ModelChoiceField[Body]" = forms.ModelChoiceField(
         label=_("Reports to"), queryset=None, required=False, empty_label=_("(no parent body)")
     )
     supporting_department = forms.CharField(
@@ -38,7 +47,7 @@ class BodyForm(Form):
 
     def __init__(self, *args, region, body=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = parent_choices(region, exclude=body)
+        set_queryset(self, "parent", parent_choices(region, exclude=body))
 
 
 class TermsForm(Form):
@@ -61,7 +70,9 @@ class TermsForm(Form):
 
 
 class SeatForm(Form):
-    constituency = forms.ModelChoiceField(label=_("Constituency or sector"), queryset=None)
+    constituency: "forms.ModelChoiceField[Constituency]" = forms.ModelChoiceField(
+        label=_("Constituency or sector"), queryset=None
+    )
     label = forms.CharField(
         label=_("Label"),
         max_length=150,
@@ -76,7 +87,7 @@ class SeatForm(Form):
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["constituency"].queryset = Constituency.objects.filter(region=region)
+        set_queryset(self, "constituency", Constituency.objects.filter(region=region))
 
 
 class SeatPlacesForm(Form):
@@ -91,20 +102,20 @@ class InvitationForm(Form):
     role = forms.ChoiceField(
         label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER
     )
-    seat = forms.ModelChoiceField(
+    seat: "forms.ModelChoiceField[Seat]" = forms.ModelChoiceField(
         label=_("Seat"), queryset=None, required=False, empty_label=_("(no seat)")
     )
     seat_role = forms.ChoiceField(
         label=_("Place in the seat"), required=False, choices=[("", "---------"), *SeatRole.choices]
     )
-    substitute_for = forms.ModelChoiceField(
+    substitute_for: "HolderChoiceField" = HolderChoiceField(
         label=_("Substitute for"),
         queryset=None,
         required=False,
         empty_label="---------",
         help_text=_("Only for a substitute: the holder they stand in for."),
     )
-    constituency = forms.ModelChoiceField(
+    constituency: "forms.ModelChoiceField[Constituency]" = forms.ModelChoiceField(
         label=_("Represents constituency"),
         queryset=None,
         required=False,
@@ -112,7 +123,7 @@ class InvitationForm(Form):
             "A seat holder represents the seat's constituency; you can leave this empty then."
         ),
     )
-    organisation = forms.ModelChoiceField(
+    organisation: "forms.ModelChoiceField[Organisation]" = forms.ModelChoiceField(
         label=_("Represents organisation"), queryset=None, required=False
     )
     start_date = forms.DateField(label=_("Start of term"), widget=DateInput())
@@ -121,14 +132,14 @@ class InvitationForm(Form):
     def __init__(self, *args, body, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("start_date", timezone.localdate())
         super().__init__(*args, **kwargs)
-        self.fields["seat"].queryset = Seat.objects.filter(body=body).select_related("constituency")
-        self.fields["substitute_for"].queryset = memberships_for_choice(body)
-        self.fields["substitute_for"].label_from_instance = lambda m: f"{m.user} ({m.seat})"
-        self.fields["constituency"].queryset = Constituency.objects.filter(region=body.region)
-        self.fields["organisation"].queryset = Organisation.objects.filter(region=body.region)
+        set_queryset(self, "seat", Seat.objects.filter(body=body).select_related("constituency"))
+        set_queryset(self, "substitute_for", memberships_for_choice(body))
+        set_queryset(self, "constituency", Constituency.objects.filter(region=body.region))
+        set_queryset(self, "organisation", Organisation.objects.filter(region=body.region))
 
     def terms(self) -> MembershipTerms:
         data = self.cleaned_data
+        assert data is not None
         return MembershipTerms(
             role=data["role"],
             start_date=data["start_date"],
@@ -191,8 +202,8 @@ class AcceptInvitationForm(Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict:
+        data = super().clean() or {}
         if (
             data.get("password1")
             and data.get("password2")

@@ -1,5 +1,7 @@
 """Pages of bodies. Every view names its permission; lookups outside the user's region are 404."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -308,12 +310,14 @@ def registers(request, region):
     organisation_form = forms.OrganisationForm(prefix="o")
     if request.method == "POST":
         require_perm(request.user, "bodies.manage_register", region)
+        form: forms.Form
+        call: Callable[..., object]
         if "c-name" in request.POST:
-            constituency_form = forms.ConstituencyForm(request.POST, prefix="c")
-            form, call = constituency_form, services.constituency_create
+            form = constituency_form = forms.ConstituencyForm(request.POST, prefix="c")
+            call = services.constituency_create
         elif "o-name" in request.POST:
-            organisation_form = forms.OrganisationForm(request.POST, prefix="o")
-            form, call = organisation_form, services.organisation_create
+            form = organisation_form = forms.OrganisationForm(request.POST, prefix="o")
+            call = services.organisation_create
         else:
             raise Http404
         if form.is_valid() and call_service(

@@ -1,6 +1,7 @@
 """Form helpers: a service's DomainError lands beside the field that caused it."""
 
 from django import forms
+from django.db.models import QuerySet
 
 from .errors import DomainError
 
@@ -78,6 +79,14 @@ class Form(forms.Form):
 
 class ModelForm(forms.ModelForm):
     bound_field_class = DesignSystemBoundField
+
+
+def set_queryset(form: forms.BaseForm, name: str, queryset: QuerySet) -> forms.ModelChoiceField:
+    """Limits a choice field to this request's records (the region's, the body's)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+    return field
 
 
 def call_service(form: forms.BaseForm, call):

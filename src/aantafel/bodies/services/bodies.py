@@ -21,7 +21,9 @@ def _check_parent(body: Body | None, parent: Body | None, region: Region) -> Non
     while ancestor is not None and body is not None:
         if ancestor.pk == body.pk:
             raise DomainError(
-                _("A body cannot report to itself or to a body below it."), field="parent"
+                _("A body cannot report to itself or to a body below it."),
+                field="parent",
+                code="cycle",
             )
         ancestor = ancestor.parent
 

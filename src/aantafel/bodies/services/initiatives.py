@@ -52,7 +52,8 @@ def initiative_register(
         raise DomainError(
             _(
                 "This body has no mandate in its terms of reference yet, so it cannot register initiatives under it."
-            )
+            ),
+            code="no_mandate",
         )
     _check_informed_on(body, parent_informed_on)
     initiative = Initiative.objects.create(
