@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PORT ?= 8000
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 PY := .venv/bin/python
@@ -14,8 +14,14 @@ help:
 	@echo "make run   – install, embedded SQLite, demo data, server on http://127.0.0.1:$(PORT)"
 	@echo "make test  – install, PostgreSQL, ruff, migration check and the whole test suite"
 
-$(UV):
-	python3 -m pip install --user --quiet uv
+# uv from PyPI into a private virtual environment: Debian's own Python refuses `pip install`
+# outside one (PEP 668), and its venv module comes in the python3-venv package.
+.tools/bin/uv:
+	@python3 -m venv .tools 2>/dev/null || { \
+	  $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get install -y -qq python3-venv >/dev/null && \
+	  rm -rf .tools && python3 -m venv .tools; }
+	.tools/bin/pip install --quiet uv
 
 .venv/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python python3.11
@@ -29,11 +35,10 @@ install: .venv/.synced node_modules/.installed assets messages
 
 # Front-end packages are installed from npm and copied into build/static (never committed).
 assets: node_modules/.installed
-	@mkdir -p build/static/vendor/utrecht build/static/vendor/htmx build/static/vendor/axe
+	@mkdir -p build/static/vendor/utrecht build/static/vendor/htmx
 	@cp node_modules/@utrecht/design-tokens/dist/index.css build/static/vendor/utrecht/design-tokens.css
 	@cp node_modules/@utrecht/component-library-css/dist/index.css build/static/vendor/utrecht/component-library.css
 	@cp node_modules/htmx.org/dist/htmx.min.js build/static/vendor/htmx/htmx.min.js
-	@cp node_modules/axe-core/axe.min.js build/static/vendor/axe/axe.min.js
 
 # Translation catalogs are compiled by the build, never committed.
 messages: .venv/.synced
