@@ -106,13 +106,15 @@ class InvitationForm(Form):
         label=_("Seat"), queryset=None, required=False, empty_label=_("(no seat)")
     )
     seat_role = forms.ChoiceField(
-        label=_("Place in the seat"), required=False, choices=[("", "---------"), *SeatRole.choices]
+        label=_("Place in the seat"),
+        required=False,
+        choices=[("", _("(not in a seat)")), *SeatRole.choices],
     )
     substitute_for: "HolderChoiceField" = HolderChoiceField(
         label=_("Substitute for"),
         queryset=None,
         required=False,
-        empty_label="---------",
+        empty_label=_("(nobody)"),
         help_text=_("Only for a substitute: the holder they stand in for."),
     )
     constituency: "forms.ModelChoiceField[Constituency]" = forms.ModelChoiceField(
