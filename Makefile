@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
 # Trust the system's certificate store (as pip and npm here do), not only uv's built-in roots.
-export UV_NATIVE_TLS := true
+export UV_SYSTEM_CERTS := true
 PY := .venv/bin/python
 
 .PHONY: help install assets messages run test lint typecheck check-migrations pytest smoke clean
