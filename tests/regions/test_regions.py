@@ -47,3 +47,31 @@ def test_region_role_change_is_audited_and_checked(region, region_admin):
 def test_superuser_sets_up_regions_in_the_admin(admin_client, db):
     assert admin_client.get("/beheer/regions/region/add/").status_code == 200
     assert admin_client.get("/beheer/accounts/user/").status_code == 200
+
+
+def test_changes_made_in_the_admin_are_audited(admin_client, admin_user, region):
+    response = admin_client.post(
+        f"/beheer/regions/region/{region.pk}/change/",
+        {
+            "name": "IROJ Limburg",
+            "slug": region.slug,
+            "country": "BE",
+            "timezone": "Europe/Brussels",
+            "theme": "limburg-be",
+            "department_name": "departement Zorg",
+            "safety_contact_line": "1712",
+            "mfa_required_roles": "[]",
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-MIN_NUM_FORMS": "0",
+            "memberships-MAX_NUM_FORMS": "1000",
+            "memberships-0-user": str(admin_user.pk),
+            "memberships-0-role": "admin",
+        },
+    )
+    assert response.status_code == 302
+    update = AuditEvent.objects.get(action="admin.region.update")
+    assert update.actor == admin_user
+    assert update.region == region
+    assert update.changes == {"department_name": ["departement WVG", "departement Zorg"]}
+    assert AuditEvent.objects.filter(action="admin.regionmembership.create", region=region).exists()

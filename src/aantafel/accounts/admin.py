@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from aantafel.audit.admin import AuditedAdmin
+
 from .models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     ordering = ["email"]
+    audit_fields = ["email", "full_name", "is_active", "is_staff", "is_superuser"]
     list_display = ["email", "full_name", "is_active", "is_superuser"]
     search_fields = ["email", "full_name"]
     fieldsets = [

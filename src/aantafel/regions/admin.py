@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from aantafel.audit.admin import AuditedAdmin
+
 from .models import Region, RegionMembership
 
 
@@ -10,9 +12,19 @@ class RegionMembershipInline(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(AuditedAdmin):
     """Superusers set up regions here; everything inside a region is managed in the app."""
 
     list_display = ["name", "slug", "country", "theme"]
+    audit_fields = [
+        "name",
+        "slug",
+        "country",
+        "timezone",
+        "theme",
+        "department_name",
+        "safety_contact_line",
+        "mfa_required_roles",
+    ]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RegionMembershipInline]
