@@ -136,3 +136,96 @@ class MembershipFactory(factory.django.DjangoModelFactory):
             RegionMembership.objects.get_or_create(
                 region=obj.region, user=obj.user, defaults={"role": RegionRole.PARTICIPANT}
             )
+
+
+# --- The meeting cycle ---------------------------------------------------------------------------
+from aantafel.meetings import models as m  # noqa: E402
+from aantafel.regions.models import PlanTheme  # noqa: E402
+
+
+def _in_days(days: int, hour: int = 14) -> datetime.datetime:
+    """A moment `days` from now at `hour` o'clock in the current time zone."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+class PlanThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanTheme
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Thema {n}")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A meeting three weeks ahead. Traits: published, held (a week ago), draft (held, minutes
+    in draft)."""
+
+    class Meta:
+        model = m.Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    region = factory.SelfAttribute("body.region")
+    starts_at = factory.LazyFunction(lambda: _in_days(21))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    location = "Provinciehuis Hasselt, zaal 2"
+
+    class Params:
+        published = factory.Trait(
+            status=m.MeetingStatus.PUBLISHED,
+            published_at=factory.LazyFunction(timezone.now),
+        )
+        held = factory.Trait(
+            status=m.MeetingStatus.HELD,
+            starts_at=factory.LazyFunction(lambda: _in_days(-7)),
+            published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=20)),
+            held_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7)),
+        )
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    region = factory.SelfAttribute("meeting.region")
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agendapunt {n}")
+    item_type = m.ItemType.DISCUSSION
+    explanation = "Toelichting bij het punt."
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Attendance
+
+    meeting = factory.SubFactory(MeetingFactory, published=True)
+    region = factory.SelfAttribute("meeting.region")
+    user = factory.SubFactory(UserFactory)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Decision
+
+    item = factory.SubFactory(AgendaItemFactory, meeting__held=True, item_type=m.ItemType.DECISION)
+    region = factory.SelfAttribute("item.region")
+    text = "Het overleg stemt in met het voorstel."
+    decision_rule = b.DecisionRule.CONSENSUS
+    outcome = m.DecisionOutcome.AGREED
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Action
+
+    body = factory.SubFactory(BodyFactory)
+    region = factory.SelfAttribute("body.region")
+    title = factory.Sequence(lambda n: f"Actie {n}")
+    owner = factory.SubFactory(UserFactory)
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+    class Params:
+        overdue = factory.Trait(
+            due_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+        )

@@ -109,6 +109,15 @@ class Body(RegionOwned):
     )
     supporting_department = models.CharField(_("supported by"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # M5: the agenda and documents go out this many days before a meeting; 8 is the usual
+    # rule for councils in both countries.
+    agenda_lead_days = models.PositiveSmallIntegerField(
+        _("days the agenda goes out before a meeting"), default=8
+    )
+    # M2: proposals for a meeting are taken until this many days before it.
+    item_deadline_days = models.PositiveSmallIntegerField(
+        _("days before a meeting that item proposals close"), default=10
+    )
 
     class Meta:
         ordering = ["name"]

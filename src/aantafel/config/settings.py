@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "aantafel.regions",
     "aantafel.audit",
     "aantafel.bodies",
+    "aantafel.meetings",
     "aantafel.demo",
 ]
 
@@ -217,6 +218,8 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+# Uploaded documents are served by the app after a permission check, never from MEDIA_URL.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=20) * 1024 * 1024
 
 # --- Mail -------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

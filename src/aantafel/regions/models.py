@@ -75,3 +75,24 @@ class RegionMembership(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.region} ({self.get_role_display()})"
+
+
+class PlanTheme(TimeStamped):
+    """A theme of the region's plan (regioplan / regionaal actieplan). Actions (M9) and, later,
+    signals are linked to one, so the plan shows what was done under each theme."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="plan_themes")
+    name = models.CharField(_("name"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="plan_theme_unique_name")
+        ]
+        verbose_name = _("plan theme")
+        verbose_name_plural = _("plan themes")
+
+    def __str__(self) -> str:
+        return self.name
