@@ -56,3 +56,9 @@ def member(body):
 def outsider(other_region):
     """A user of the other region: they must see nothing of `region`."""
     return f.RegionMembershipFactory(region=other_region, role=RegionRole.ADMIN).user
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test land in its own folder and vanish with it."""
+    settings.MEDIA_ROOT = tmp_path / "media"

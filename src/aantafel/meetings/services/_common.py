@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 def lock_meeting(meeting: Meeting) -> Meeting:
     """Reads the meeting again under a row lock: its status decides what may happen next."""
-    return Meeting.objects.select_for_update().select_related("body", "region").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("body", "region")
+        .get(pk=meeting.pk)
+    )
 
 
 def require_status(meeting: Meeting, *allowed: str, message: "str | _StrPromise") -> None:

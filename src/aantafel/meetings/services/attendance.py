@@ -50,7 +50,7 @@ def attendance_respond(*, actor: Actor, meeting: Meeting, response: str) -> Atte
             code="not_open",
         )
     attendance = (
-        Attendance.objects.select_for_update()
+        Attendance.objects.select_for_update(of=("self",))
         .select_related("membership", "meeting")
         .filter(meeting=meeting, user=actor)
         .first()
@@ -93,7 +93,9 @@ def attendance_record(
         raise ConflictError(
             _("Presence can be recorded once the meeting has started."), code="not_started"
         )
-    attendances = {a.pk: a for a in Attendance.objects.select_for_update().filter(meeting=meeting)}
+    attendances = {
+        a.pk: a for a in Attendance.objects.select_for_update(of=("self",)).filter(meeting=meeting)
+    }
     changed = []
     for pk, value in presence.items():
         if pk not in attendances:

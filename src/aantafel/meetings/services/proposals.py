@@ -84,7 +84,11 @@ def proposal_submit(
 
 
 def _lock_open_proposal(proposal: ItemProposal) -> ItemProposal:
-    proposal = ItemProposal.objects.select_for_update().select_related("body").get(pk=proposal.pk)
+    proposal = (
+        ItemProposal.objects.select_for_update(of=("self",))
+        .select_related("body")
+        .get(pk=proposal.pk)
+    )
     if proposal.status not in OPEN_STATUSES:
         raise ConflictError(
             _("A decision about this item has already been taken."), code="already_decided"
