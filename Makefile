@@ -41,6 +41,8 @@ assets: node_modules/.installed
 	@cp node_modules/@utrecht/design-tokens/dist/index.css build/static/vendor/utrecht/design-tokens.css
 	@cp node_modules/@utrecht/component-library-css/dist/index.css build/static/vendor/utrecht/component-library.css
 	@cp node_modules/htmx.org/dist/htmx.min.js build/static/vendor/htmx/htmx.min.js
+	@mkdir -p build/static/vendor/trix
+	@cp node_modules/trix/dist/trix.umd.min.js node_modules/trix/dist/trix.css build/static/vendor/trix/
 
 # Translation catalogs are compiled by the build, never committed.
 messages: .venv/.synced

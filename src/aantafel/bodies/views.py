@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -64,6 +65,9 @@ def body_detail(request, region, pk):
             "can_manage": can_manage,
             "can_edit": request.user.has_perm("bodies.change_body", body),
             "can_add_initiative": request.user.has_perm("bodies.add_initiative", body),
+            "can_lead": request.user.has_perm("meetings.lead_meeting", body),
+            "this_year": timezone.localdate().year,
+            "last_year": timezone.localdate().year - 1,
         },
     )
 

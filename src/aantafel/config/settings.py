@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "aantafel.audit",
     "aantafel.bodies",
     "aantafel.meetings",
+    "aantafel.notifications",
+    "aantafel.reports",
     "aantafel.demo",
 ]
 

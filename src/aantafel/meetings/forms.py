@@ -3,10 +3,12 @@
 import datetime
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.accounts.models import User
+from aantafel.bodies.models import Body
 from aantafel.core.forms import DateInput, Form, set_queryset
 
 from .models import AgendaItem, ItemType, Meeting, MeetingStatus, Presence, Response
@@ -149,7 +151,7 @@ class ItemAtMeetingForm(ItemForm):
     )
 
 
-def _upcoming(body) -> "forms.ModelChoiceField[Meeting]":
+def _upcoming(body: Body) -> QuerySet[Meeting]:
     return Meeting.objects.filter(
         body=body,
         status__in=[MeetingStatus.PLANNED, MeetingStatus.PUBLISHED],
@@ -233,7 +235,7 @@ class ProposalDecisionForm(Form):
         set_queryset(self, "meeting", _upcoming(body))
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("decision") == self.ACCEPT and not data.get("meeting"):
             self.add_error("meeting", _("Choose the meeting to put it on."))
         return data

@@ -23,10 +23,12 @@ from aantafel.regions.permissions import is_region_member
 
 from .models import Action, AgendaItem, Meeting
 
+# What the meeting permissions are checked on: the body itself or a record of its cycle.
+MeetingObject = Body | Meeting | AgendaItem | Action
 SEATED_ROLES = {MembershipRole.CHAIR, MembershipRole.SUPPORTER, MembershipRole.MEMBER}
 
 
-def _body(obj: Body | Meeting | AgendaItem | Action) -> Body:
+def _body(obj: MeetingObject) -> Body:
     if isinstance(obj, Body):
         return obj
     if isinstance(obj, AgendaItem):
@@ -35,23 +37,23 @@ def _body(obj: Body | Meeting | AgendaItem | Action) -> Body:
 
 
 @rules.predicate
-def can_view_meetings(user: AnyUser, obj) -> bool:
+def can_view_meetings(user: AnyUser, obj: MeetingObject) -> bool:
     return bool(can_view_body(user, _body(obj)))
 
 
 @rules.predicate
-def is_seated_member(user: AnyUser, obj) -> bool:
+def is_seated_member(user: AnyUser, obj: MeetingObject) -> bool:
     """A current member of the body at the table: chair, supporter or member (not a guest)."""
     return bool(body_roles(user, _body(obj)) & SEATED_ROLES)
 
 
 @rules.predicate
-def can_run_cycle(user: AnyUser, obj) -> bool:
+def can_run_cycle(user: AnyUser, obj: MeetingObject) -> bool:
     return bool(can_manage_body(user, _body(obj)))
 
 
 @rules.predicate
-def is_chair_of(user: AnyUser, obj) -> bool:
+def is_chair_of(user: AnyUser, obj: MeetingObject) -> bool:
     return bool(is_body_chair(user, _body(obj)))
 
 

@@ -4,9 +4,10 @@ queries whatever the number of meetings, items or documents."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from aantafel.accounts.models import User
 from aantafel.bodies.models import Body
 from aantafel.core.typing import AnyUser
 
@@ -24,7 +25,6 @@ from .models import (
     MeetingStatus,
     Reaction,
 )
-from .services.agenda import previous_meeting_awaiting_approval
 from .services.proposals import OPEN_STATUSES
 
 
@@ -35,7 +35,7 @@ def body_meetings(body: Body) -> QuerySet[Meeting]:
     )
 
 
-def upcoming_meetings_for(user: AnyUser, limit: int = 10) -> QuerySet[Meeting]:
+def upcoming_meetings_for(user: User, limit: int = 10) -> QuerySet[Meeting]:
     """The meetings a person is invited to that are still to come, with their own answer."""
     mine = Attendance.objects.filter(user=user)
     return (
@@ -49,11 +49,14 @@ def upcoming_meetings_for(user: AnyUser, limit: int = 10) -> QuerySet[Meeting]:
 
 @dataclass
 class AgendaRow:
-    """An item with its computed time slot."""
+    """An item with its computed time slot. A confidential item the viewer may not see keeps
+    its place and time on the agenda (so every reader sees the same times and numbers), but
+    `hidden` tells the page to show no more than that there is one."""
 
     item: AgendaItem
     starts: datetime.datetime
     ends: datetime.datetime
+    hidden: bool = False
 
 
 @dataclass
@@ -64,7 +67,6 @@ class MeetingDetail:
     my_attendance: Attendance | None
     proposals: list[ItemProposal] = field(default_factory=list)
     open_actions: list[Action] = field(default_factory=list)
-    awaiting_approval: Meeting | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -76,43 +78,36 @@ class MeetingDetail:
         return result
 
 
-def _items(meeting: Meeting, can_view_confidential: bool) -> QuerySet[AgendaItem]:
-    items = AgendaItem.objects.filter(meeting=meeting)
-    if not can_view_confidential:
-        items = items.filter(confidential=False)
-    return items.select_related(
-        "presenter", "mirrors__meeting__body", "minutes_of"
-    ).prefetch_related(
-        Prefetch("documents", queryset=Document.objects.order_by("created_at")),
-        Prefetch(
-            "decisions",
-            queryset=Decision.objects.order_by("pk").prefetch_related(
-                Prefetch(
-                    "positions",
-                    queryset=ConstituencyPosition.objects.select_related("constituency"),
-                )
-            ),
+ITEM_PREFETCHES = (
+    Prefetch("documents", queryset=Document.objects.order_by("created_at")),
+    Prefetch(
+        "decisions",
+        queryset=Decision.objects.order_by("pk").prefetch_related(
+            Prefetch(
+                "positions",
+                queryset=ConstituencyPosition.objects.select_related("constituency"),
+            )
         ),
-        Prefetch("actions", queryset=Action.objects.select_related("owner", "theme")),
-        Prefetch(
-            "reactions",
-            queryset=Reaction.objects.select_related("author", "constituency"),
+    ),
+    Prefetch("actions", queryset=Action.objects.select_related("owner", "theme")),
+    Prefetch("reactions", queryset=Reaction.objects.select_related("author", "constituency")),
+    Prefetch(
+        "questions",
+        queryset=ConstituencyQuestion.objects.select_related("asked_by").annotate(
+            answer_count=Count("answers")
         ),
-        Prefetch(
-            "questions",
-            queryset=ConstituencyQuestion.objects.select_related("asked_by").annotate(
-                answer_count=Count("answers")
-            ),
-        ),
-    )
+    ),
+)
 
 
-def time_slots(meeting: Meeting, items: list[AgendaItem]) -> list[AgendaRow]:
+def time_slots(
+    meeting: Meeting, items: list[AgendaItem], *, can_view_confidential: bool = True
+) -> list[AgendaRow]:
     """M4: each item's slot follows from the meeting's start and the items before it."""
     rows, start = [], meeting.starts_at
     for item in items:
         end = start + datetime.timedelta(minutes=item.duration_minutes)
-        rows.append(AgendaRow(item, start, end))
+        rows.append(AgendaRow(item, start, end, item.confidential and not can_view_confidential))
         start = end
     return rows
 
@@ -121,14 +116,21 @@ def meeting_detail(
     meeting: Meeting, user: AnyUser, *, can_view_confidential: bool, can_manage: bool
 ) -> MeetingDetail:
     """Everything of the meeting page in a fixed number of queries."""
-    items = list(_items(meeting, can_view_confidential))
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting).select_related(
+            "presenter", "mirrors__meeting__body", "minutes_of"
+        )
+    )
+    rows = time_slots(meeting, items, can_view_confidential=can_view_confidential)
+    # What hangs off an item is read only for the items this person may see.
+    prefetch_related_objects([r.item for r in rows if not r.hidden], *ITEM_PREFETCHES)
     attendances = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related("user", "membership__constituency", "substitute_for__user")
         .order_by("user__full_name")
     )
     mine = next((a for a in attendances if a.user_id == user.pk), None)
-    detail = MeetingDetail(meeting, time_slots(meeting, items), attendances, mine)
+    detail = MeetingDetail(meeting, rows, attendances, mine)
     if can_manage and not meeting.is_held and not meeting.is_cancelled:
         detail.proposals = list(
             ItemProposal.objects.filter(body_id=meeting.body_id, status__in=OPEN_STATUSES)
@@ -149,6 +151,15 @@ def meeting_detail(
     return detail
 
 
+def my_open_actions(user: User, limit: int = 20) -> QuerySet[Action]:
+    """The actions a person still has to do, the most urgent first."""
+    return (
+        Action.objects.filter(owner=user, status=ActionStatus.OPEN)
+        .select_related("body", "region", "meeting")
+        .order_by("due_date", "pk")[:limit]
+    )
+
+
 def proposals_for_body(body: Body, *, open_only: bool = True) -> QuerySet[ItemProposal]:
     qs = ItemProposal.objects.filter(body=body).select_related(
         "submitted_by", "meeting", "decided_by"
@@ -158,7 +169,7 @@ def proposals_for_body(body: Body, *, open_only: bool = True) -> QuerySet[ItemPr
     return qs.annotate(document_count=Count("documents")).order_by("created_at")
 
 
-def my_proposals(user: AnyUser, body: Body) -> QuerySet[ItemProposal]:
+def my_proposals(user: User, body: Body) -> QuerySet[ItemProposal]:
     return (
         ItemProposal.objects.filter(body=body, submitted_by=user)
         .select_related("meeting")
@@ -170,8 +181,8 @@ __all__ = [
     "MeetingDetail",
     "body_meetings",
     "meeting_detail",
+    "my_open_actions",
     "my_proposals",
-    "previous_meeting_awaiting_approval",
     "proposals_for_body",
     "time_slots",
     "upcoming_meetings_for",

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import calendar
+
+urlpatterns = [
+    path("<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+]

@@ -1,5 +1,11 @@
 """Pages of the meeting cycle that work without an account (a link in a message)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import participation
+
+urlpatterns = [
+    # M12: the link a representative shares with their constituency.
+    path("<str:token>/", participation.question_answer, name="question_answer"),
+    path("<str:token>/bedankt/", participation.question_thanks, name="question_thanks"),
+]

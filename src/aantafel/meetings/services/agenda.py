@@ -1,6 +1,7 @@
 """M3, M4, M9, M10: building a meeting's agenda."""
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Max
@@ -85,7 +86,7 @@ def _next_position(meeting: Meeting) -> int:
     return (AgendaItem.objects.filter(meeting=meeting).aggregate(m=Max("position"))["m"] or 0) + 1
 
 
-def _create_item(actor: Actor, meeting: Meeting, item: ItemFields, **extra) -> AgendaItem:
+def _create_item(actor: Actor, meeting: Meeting, item: ItemFields, **extra: Any) -> AgendaItem:
     created = AgendaItem.objects.create(
         region=meeting.region,
         meeting=meeting,

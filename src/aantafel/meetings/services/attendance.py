@@ -1,5 +1,7 @@
 """M6 and B5: who comes, who sends apologies, who was there."""
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,7 +79,7 @@ def attendance_respond(*, actor: Actor, meeting: Meeting, response: str) -> Atte
                 region=substitute.region,
                 changes={"substitute_for": [None, str(attendance.user)]},
             )
-            transaction.on_commit(lambda pk=substitute.pk: notify.attendee_invited(pk))
+            transaction.on_commit(partial(notify.attendee_invited, substitute.pk))
     return attendance
 
 

@@ -11,6 +11,7 @@ from aantafel.core.typing import Actor
 
 from .. import notify
 from ..models import (
+    AgendaItem,
     Document,
     ItemProposal,
     ItemType,
@@ -52,6 +53,8 @@ def proposal_submit(
 ) -> ItemProposal:
     """M2: any member brings in an item through the supporter, for a meeting of their choice
     (before the body's deadline for that meeting) or for the next one that fits."""
+    if actor is None:
+        raise ValueError("An item proposal is always brought in by a person.")
     title = require_text(title, field="title", message=_("Give the item a title."))
     if desired_type not in ItemType.values or desired_type in (
         ItemType.MINUTES_APPROVAL,
@@ -125,7 +128,7 @@ def proposal_accept(
     meeting: Meeting,
     item_type: str | None = None,
     duration_minutes: int = 15,
-):
+) -> AgendaItem:
     """M2: the supporter, with the chair, puts the proposed item on a meeting's agenda. Its
     documents go with it (marked late if the agenda is already out, M5); the submitter is told."""
     proposal = _lock_open_proposal(proposal)

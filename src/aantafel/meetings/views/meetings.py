@@ -339,7 +339,7 @@ def document_download(request, region, pk, document_pk):
     if document.item is not None:
         if document.item.meeting_id != meeting.pk:
             raise Http404
-        item_get_for_user(request.user, meeting, document.item_id)
+        item_get_for_user(request.user, meeting, document.item.pk)
     elif not (
         document.proposal is not None
         and document.proposal.body_id == meeting.body_id
