@@ -438,3 +438,16 @@ def test_m10_marking_a_meeting_held_puts_the_approval_on_top_of_the_next_agenda(
         ItemType.MINUTES_APPROVAL,
         ItemType.DISCUSSION,
     ]
+
+
+def test_m9_an_open_action_brought_back_keeps_the_confidentiality_of_its_item(body, supporter):
+    held = f.MeetingFactory(body=body, held=True)
+    secret = f.AgendaItemFactory(meeting=held, confidential=True)
+    action = f.ActionFactory(body=body, item=secret, meeting=held, owner=supporter)
+    meeting = services.meeting_plan(actor=supporter, body=body, details=_details())
+    item = services.agenda_item_from_action(actor=supporter, meeting=meeting, action=action)
+    assert item.follows_up_action == action
+    assert item.confidential
+    with pytest.raises(ConflictError) as twice:
+        services.agenda_item_from_action(actor=supporter, meeting=meeting, action=action)
+    assert twice.value.code == "duplicate"

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from aantafel.accounts import api as accounts_api
 from aantafel.audit import api as audit_api
 from aantafel.bodies import api as bodies_api
+from aantafel.meetings import api as meetings_api
 from aantafel.regions import api as regions_api
 
 v1 = [
@@ -15,6 +16,7 @@ v1 = [
     *accounts_api.urlpatterns,
     *regions_api.urlpatterns,
     *bodies_api.urlpatterns,
+    *meetings_api.urlpatterns,
     *audit_api.urlpatterns,
 ]
 

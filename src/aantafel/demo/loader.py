@@ -3,7 +3,7 @@ PRODUCT.md is checked and every new record gets its audit event.
 
 Safe to run again: each record is looked up by its natural key (a region's slug, a user's
 e-mail address, a body's name, a membership's body, person and start date …) and written only
-when it is missing. Records that already exist are left as they are, so a demo someone has been
+when it is missing; a body's meetings (`meetings.py`) are written only while it has none. Records that already exist are left as they are, so a demo someone has been
 clicking through keeps their changes. Everything happens in one transaction: a run that fails
 leaves nothing half-loaded.
 """
@@ -11,9 +11,12 @@ leaves nothing half-loaded.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import translation
 
 from aantafel.accounts.models import User
 from aantafel.accounts.services import user_create
@@ -43,6 +46,20 @@ from aantafel.regions.models import Region, RegionMembership, RegionRole
 from aantafel.regions.services import region_member_set_role
 
 from .content import DEMO_PASSWORD, PEOPLE, REGIONS, BodySpec, Member, Person, RegionSpec
+from .meetings import load_meetings
+
+# The meeting services tell people what happens (invitations, draft minutes, actions …): after
+# their transaction commits they queue a task per event (aantafel.meetings.notify, ADR 0007),
+# which with the ImmediateBackend of `make run` would write a Delivery per recipient and mail
+# hundreds of messages about a year of meetings that never took place. The bodies part sends
+# nothing here (memberships are added directly, without invitations), so while loading the
+# tasks go to django-tasks' DummyBackend, which keeps them in memory and runs none, and any
+# mail sent directly goes to the in-memory backend: no one is told about the demo's history,
+# and nothing is left waiting for `send_pending_mail`.
+QUIET = {
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +87,13 @@ def load_demo(
 ) -> LoadResult:
     """Writes whatever of the demo data is missing and returns what it did and the logins."""
     validate_password(password)
-    with transaction.atomic():
+    # The texts the services write themselves ("approval of the minutes of …", the first draft
+    # of the minutes) come out in the site's language, like the rest of the demo.
+    with (
+        override_settings(**QUIET),
+        translation.override(settings.LANGUAGE_CODE),
+        transaction.atomic(),
+    ):
         loader = _Loader(people=people, password=password)
         for spec in regions:
             loader.load_region(spec)
@@ -166,6 +189,7 @@ class _Loader:
                 organisations=organisations,
                 actor=admin,
             )
+        load_meetings(region, spec, created=self.created)
 
     def constituency(
         self, region: Region, name: str, kind: str, description: str, *, actor: Actor

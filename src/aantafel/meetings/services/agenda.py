@@ -257,7 +257,11 @@ def agenda_item_from_action(*, actor: Actor, meeting: Meeting, action: Action) -
     meeting = lock_meeting(meeting)
     _require_agenda_open(meeting)
     if action.body_id != meeting.body_id or action.status != ActionStatus.OPEN:
-        raise DomainError(_("Only an open action of this body can be put on its agenda."))
+        raise DomainError(
+            _("Only an open action of this body can be put on its agenda."),
+            field="action",
+            code="not_open",
+        )
     if AgendaItem.objects.filter(meeting=meeting, follows_up_action=action).exists():
         raise ConflictError(_("This action is already on the agenda."), code="duplicate")
     return _create_item(
@@ -268,6 +272,8 @@ def agenda_item_from_action(*, actor: Actor, meeting: Meeting, action: Action) -
             item_type=ItemType.DISCUSSION,
             presenter=action.owner,
             duration_minutes=10,
+            # An action agreed on a confidential item stays as confidential as its item.
+            confidential=action.item is not None and action.item.confidential,
         ),
         follows_up_action=action,
     )

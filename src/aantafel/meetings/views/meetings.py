@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from aantafel.bodies.permissions import body_get_for_user
@@ -82,7 +83,12 @@ def meeting_plan(request, region, pk):
         if planned:
             messages.success(
                 request,
-                _("%(n)s meeting(s) planned.") % {"n": len(planned)},
+                ngettext(
+                    "%(n)s meeting has been planned.",
+                    "%(n)s meetings have been planned.",
+                    len(planned),
+                )
+                % {"n": len(planned)},
             )
             return _to_meeting(region, planned[0])
     return render(request, "meetings/meeting_form.html", {"form": form, "body": body})
@@ -283,10 +289,17 @@ def item_move(request, region, pk, item_pk):
 @login_required
 @region_view
 def item_from_action(request, region, pk, action_pk):
-    """Permission: meetings.manage_meeting."""
+    """Permission: meetings.manage_meeting; an action of a confidential item only with
+    meetings.view_confidential (404 otherwise)."""
     meeting = meeting_get_for_user(request.user, region, pk)
     require_perm(request.user, "meetings.manage_meeting", meeting)
-    action = get_object_or_404(Action, body=meeting.body, pk=action_pk)
+    action = get_object_or_404(
+        Action.objects.select_related("item"), body=meeting.body, pk=action_pk
+    )
+    # An action agreed on a confidential item does not exist for whoever may not see the item.
+    if action.item is not None and action.item.confidential:
+        if not request.user.has_perm("meetings.view_confidential", meeting):
+            raise Http404
     _run(
         request,
         lambda: services.agenda_item_from_action(
