@@ -1648,7 +1648,8 @@ def test_m9_only_an_open_action_of_this_body_comes_back(scene, supporter_api):
     done = f.ActionFactory(body=scene.body, owner=scene.users["member"], status="done")
     closed = supporter_api.post(add, {"action": done.pk}, format="json")
     assert closed.status_code == 400
-    assert closed.json()["errors"][0]["code"] == "invalid"
+    assert closed.json()["errors"][0]["code"] == "not_open"
+    assert problem_fields(closed) == ["action"]
     elsewhere = f.ActionFactory(body=scene.other_body)
     assert problem_fields(supporter_api.post(add, {"action": elsewhere.pk}, format="json")) == [
         "action"
