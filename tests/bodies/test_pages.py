@@ -82,22 +82,25 @@ def test_invite_form_refuses_an_address_already_invited(client, body, region_adm
     assert _field_error(response, "email")
 
 
+LEAD_TIMES = {"agenda_lead_days": 8, "item_deadline_days": 10}
+
+
 def test_admin_creates_a_body_and_edits_it(client, region, region_admin):
     client.force_login(region_admin)
     response = client.post(
         reverse("body_create", args=[region.slug]),
-        {"name": "Werkgroep Jongeren", "body_type": "working_group"},
+        {"name": "Werkgroep Jongeren", "body_type": "working_group", **LEAD_TIMES},
     )
     body = Body.objects.get(name="Werkgroep Jongeren")
     assert response["Location"] == reverse("body_detail", args=[region.slug, body.pk])
     response = client.post(
         reverse("body_create", args=[region.slug]),
-        {"name": "werkgroep jongeren", "body_type": "working_group"},
+        {"name": "werkgroep jongeren", "body_type": "working_group", **LEAD_TIMES},
     )
     assert _field_error(response, "name")
     client.post(
         reverse("body_edit", args=[region.slug, body.pk]),
-        {"name": "Werkgroep Jeugd", "body_type": "working_group"},
+        {"name": "Werkgroep Jeugd", "body_type": "working_group", **LEAD_TIMES},
     )
     body.refresh_from_db()
     assert body.name == "Werkgroep Jeugd"

@@ -8,10 +8,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from aantafel.bodies import services
+from aantafel.meetings.models import Meeting, Minutes
 from aantafel.regions.models import RegionRole
 
 from .. import factories as f
-from .conftest import either, exactly, label
+from .conftest import PHONE, either, exactly, label
 
 
 def test_administrator_keeps_a_body_up_to_date_with_plain_html_forms(journey):
@@ -138,3 +139,84 @@ def test_audit_log_filter_updates_the_list_in_place_and_says_how_many_were_found
     expect(status).to_have_text(either("2 wijzigingen", "2 changes"))
     journey.check()
     assert len(journey.visited) == pages_loaded, "the filter reloaded the page, htmx did not swap"
+
+
+def test_m2_m6_m10_a_member_and_a_supporter_run_a_meeting_with_plain_html_forms(journey):
+    """No script at all: a member brings in an item and answers the invitation on a phone; the
+    supporter accepts and publishes, and drafts and edits the minutes in the plain textarea the
+    rich-text editor would otherwise enhance."""
+    region = f.RegionFactory(name="IROJ Limburg", slug="iroj-limburg")
+    body = f.BodyFactory(region=region, name="Kerngroep RTJ", body_type="core_group")
+    f.TermsFactory(body=body, version=1)
+    supporter = f.MembershipFactory(body=body, supporter=True).user
+    member = f.MembershipFactory(body=body, user__full_name="Lotte Janssen").user
+    meeting = f.MeetingFactory(body=body)
+    page = journey.page
+    page.set_viewport_size(PHONE)
+    scripts = []
+    page.route("**/*.js", lambda route: (scripts.append(route.request.url), route.abort()))
+    meeting_url = f"/regio/{region.slug}/vergaderingen/{meeting.pk}/"
+
+    journey.login(member.email)
+    journey.visit(meeting_url)
+    journey.click(
+        page.get_by_role("link", name=either("Agendapunt inbrengen", "Bring in an agenda item"))
+    )
+    page.locator("#id_title").fill("Vervoer naar de themadag")
+    journey.click(page.locator("form.aantafel-form button[type=submit]"))
+    journey.logout()
+
+    journey.login(supporter.email)
+    journey.visit(f"/regio/{region.slug}/organen/{body.pk}/voorstellen/")
+    journey.click(page.get_by_role("link", name=either("Beslissen", "Decide")))
+    page.locator("input[name=decision][value=accept]").check()
+    page.locator("#id_meeting").select_option(str(meeting.pk))
+    journey.click(page.locator("form.aantafel-form button[type=submit]"))
+    journey.visit(meeting_url)
+    journey.click(
+        page.get_by_role(
+            "button",
+            name=either(
+                "Agenda publiceren en uitnodigingen versturen",
+                "Publish the agenda and send the invitations",
+            ),
+        )
+    )
+    journey.logout()
+
+    journey.login(member.email)
+    journey.visit(meeting_url)
+    page.locator("input[name=response][value=apologies]").check()
+    journey.click(
+        page.get_by_role("button", name=either("Mijn antwoord opslaan", "Save my answer"))
+    )
+    journey.logout()
+
+    now = timezone.now()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=now - datetime.timedelta(hours=2), ends_at=now - datetime.timedelta(hours=1)
+    )
+    journey.login(supporter.email)
+    journey.visit(meeting_url)
+    journey.click(
+        page.get_by_role(
+            "button", name=either("De vergadering is gehouden", "The meeting was held")
+        )
+    )
+    journey.visit(f"{meeting_url}verslag/")
+    journey.click(
+        page.get_by_role(
+            "button",
+            name=either(
+                "Verslag opstellen uit het verloop van de vergadering",
+                "Draft the minutes from the meeting's record",
+            ),
+        )
+    )
+    text = page.locator("textarea[name=text]")
+    expect(text).to_be_visible()  # without JavaScript the editor is a plain textarea
+    text.fill(text.input_value() + "<p>Afgesproken zonder JavaScript.</p>")
+    journey.click(page.locator("form.aantafel-form button[type=submit]"))
+    assert "Afgesproken zonder JavaScript." in Minutes.objects.get(meeting=meeting).text
+    assert "Lotte Janssen" in Minutes.objects.get(meeting=meeting).text  # excused, listed
+    assert scripts, "the test blocked no script, so it proves nothing"

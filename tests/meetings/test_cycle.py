@@ -451,3 +451,18 @@ def test_m9_an_open_action_brought_back_keeps_the_confidentiality_of_its_item(bo
     with pytest.raises(ConflictError) as twice:
         services.agenda_item_from_action(actor=supporter, meeting=meeting, action=action)
     assert twice.value.code == "duplicate"
+
+
+def test_m5_a_bodys_lead_times_are_set_with_the_body_and_checked(body, region_admin):
+    from aantafel.bodies.services import body_update
+
+    body_update(actor=region_admin, body=body, agenda_lead_days=14, item_deadline_days=21)
+    body.refresh_from_db()
+    assert (body.agenda_lead_days, body.item_deadline_days) == (14, 21)
+    with pytest.raises(DomainError) as error:
+        body_update(actor=region_admin, body=body, item_deadline_days=7)
+    assert error.value.field == "item_deadline_days"
+    body.refresh_from_db()
+    assert body.item_deadline_days == 21
+    event = AuditEvent.objects.filter(action="body.update").latest("pk")
+    assert event.changes["agenda_lead_days"] == [8, 14]

@@ -45,6 +45,20 @@ class BodyForm(Form):
     )
     description = forms.CharField(label=_("Description"), widget=TEXTAREA, required=False)
 
+    agenda_lead_days = forms.IntegerField(
+        label=_("Days the agenda goes out before a meeting"),
+        min_value=0,
+        max_value=60,
+        initial=8,
+        help_text=_("8 is the usual rule for councils in Flanders and the Netherlands."),
+    )
+    item_deadline_days = forms.IntegerField(
+        label=_("Days before a meeting that item proposals close"),
+        min_value=0,
+        max_value=60,
+        initial=10,
+    )
+
     def __init__(self, *args, region, body=None, **kwargs):
         super().__init__(*args, **kwargs)
         set_queryset(self, "parent", parent_choices(region, exclude=body))

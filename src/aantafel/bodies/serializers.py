@@ -264,6 +264,8 @@ class BodySerializer(serializers.ModelSerializer):
             "parent",
             "supporting_department",
             "description",
+            "agenda_lead_days",
+            "item_deadline_days",
             "member_count",
             "seat_places",
             "seats_filled",
@@ -299,6 +301,8 @@ class BodyDetailSerializer(serializers.Serializer):
         source="body.supporting_department", read_only=True
     )
     description = serializers.CharField(source="body.description", read_only=True)
+    agenda_lead_days = serializers.IntegerField(source="body.agenda_lead_days", read_only=True)
+    item_deadline_days = serializers.IntegerField(source="body.item_deadline_days", read_only=True)
     current_terms = TermsSerializer(read_only=True, allow_null=True)
     terms_versions = TermsVersionSerializer(source="terms", many=True, read_only=True)
     places_total = serializers.IntegerField(read_only=True)
@@ -339,6 +343,20 @@ class BodyInputSerializer(serializers.Serializer):
         help_text=_("Empty: the region's supporting department."),
     )
     description = serializers.CharField(required=False, allow_blank=True, default="")
+    agenda_lead_days = serializers.IntegerField(
+        min_value=0,
+        max_value=60,
+        required=False,
+        default=8,
+        help_text=_("M5: days before a meeting that the agenda and documents go out."),
+    )
+    item_deadline_days = serializers.IntegerField(
+        min_value=0,
+        max_value=60,
+        required=False,
+        default=10,
+        help_text=_("M2: days before a meeting that item proposals close."),
+    )
 
 
 class TermsInputSerializer(serializers.Serializer):

@@ -80,7 +80,15 @@ def body_edit(request, region, pk):
     require_perm(request.user, "bodies.change_body", body)
     initial = {
         f: getattr(body, f)
-        for f in ("name", "body_type", "parent", "supporting_department", "description")
+        for f in (
+            "name",
+            "body_type",
+            "parent",
+            "supporting_department",
+            "description",
+            "agenda_lead_days",
+            "item_deadline_days",
+        )
     }
     form = forms.BodyForm(request.POST or None, region=region, body=body, initial=initial)
     if request.method == "POST" and form.is_valid():
