@@ -229,3 +229,18 @@ class ActionFactory(factory.django.DjangoModelFactory):
         overdue = factory.Trait(
             due_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
         )
+
+
+# --- Signals -------------------------------------------------------------------------------------
+from aantafel.signals import models as sig  # noqa: E402
+
+
+class SignalFactory(factory.django.DjangoModelFactory):
+    """A public signal, new. Trait: representative (raised for a constituency)."""
+
+    class Meta:
+        model = sig.Signal
+
+    region = factory.SubFactory(RegionFactory)
+    text = factory.Sequence(lambda n: f"Signaal {n}: ouders wachten lang op hulp.")
+    source = sig.SignalSource.PUBLIC

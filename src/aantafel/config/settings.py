@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "aantafel.audit",
     "aantafel.bodies",
     "aantafel.meetings",
+    "aantafel.signals",
     "aantafel.notifications",
     "aantafel.reports",
     "aantafel.demo",

@@ -13,6 +13,8 @@ urlpatterns = [
     path("regio/<slug:region_slug>/", include("aantafel.regions.urls")),
     path("regio/<slug:region_slug>/", include("aantafel.bodies.urls")),
     path("regio/<slug:region_slug>/", include("aantafel.meetings.urls")),
+    path("regio/<slug:region_slug>/", include("aantafel.signals.urls")),
+    path("signaal/", include("aantafel.signals.urls_public")),
     path("regio/<slug:region_slug>/", include("aantafel.reports.urls")),
     path("agenda/", include("aantafel.meetings.urls_calendar")),
     path("achterban/", include("aantafel.meetings.urls_public")),

@@ -44,6 +44,13 @@ class Region(TimeStamped):
         max_length=200,
         help_text=_("Shown on every public form, e.g. '1712' or 'Veilig Thuis: 0800-2000'."),
     )
+    safeguarding_email = models.EmailField(
+        _("e-mail address of the safeguarding contact"),
+        blank=True,
+        help_text=_(
+            "Who is told at once when a signal, story or answer is flagged as a safety concern."
+        ),
+    )
     mfa_required_roles = models.JSONField(
         _("roles that must use two-factor authentication"), default=list, blank=True
     )
