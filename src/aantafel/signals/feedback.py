@@ -2,6 +2,7 @@
 writes one SignalMail record per message (unique per signal and topic) and queues its task."""
 
 import datetime
+import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -79,10 +80,11 @@ def send(mail_id: int) -> bool:
         )
         if mail is None or mail.sent_at is not None or mail.attempts >= MAX_ATTEMPTS:
             return False
+        message = _message(mail)  # a mistake of ours here should fail loudly, not be retried
         mail.attempts += 1
         try:
-            _message(mail).send()
-        except Exception as error:  # the mail server said no: keep it for the retry
+            message.send()
+        except (smtplib.SMTPException, OSError) as error:  # the mail server said no: retry
             mail.last_error = str(error)[:1000]
             mail.save(update_fields=["attempts", "last_error", "updated_at"])
             return True

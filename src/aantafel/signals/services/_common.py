@@ -11,8 +11,14 @@ from aantafel.regions.models import PlanTheme, Region
 from ..models import MAX_TEXT, Signal, SignalEvent
 
 
+def plain(value: str) -> str:
+    """Free text as stored: trimmed, without NUL characters (PostgreSQL cannot store them, and
+    no person types one; forms and the API refuse them, services called otherwise drop them)."""
+    return (value or "").replace("\x00", "").strip()
+
+
 def checked_text(text: str, *, field: str = "text") -> str:
-    text = (text or "").strip()
+    text = plain(text)
     if not text:
         raise DomainError(_("Write what is going on."), field=field, code="required")
     if len(text) > MAX_TEXT:

@@ -17,7 +17,7 @@ from aantafel.regions.models import PlanTheme
 from .. import feedback
 from ..models import Signal, SignalEvent
 from ..workflow import TOLD_TO_RAISER, SignalStatus, can_move
-from ._common import checked_text, checked_themes, lock, record
+from ._common import checked_text, checked_themes, lock, plain, record
 
 # Statuses reached through their own service, because they need more than a click.
 MOVED_ELSEWHERE = {SignalStatus.ON_THE_TABLE, SignalStatus.ANSWERED, SignalStatus.CLOSED}
@@ -61,7 +61,7 @@ def signal_move(*, actor: Actor, signal: Signal, status: str, note: str = "") ->
     if status in MOVED_ELSEWHERE or status not in SignalStatus.values:
         raise DomainError(_("Choose the next step of the signal."), field="status")
     signal = lock(signal)
-    _transition(actor, signal, status, (note or "").strip())
+    _transition(actor, signal, status, plain(note))
     signal.save(update_fields=["status", "updated_at"])
     return signal
 
@@ -95,7 +95,7 @@ def signal_link_duplicate(*, actor: Actor, signal: Signal, original: Signal) -> 
         raise DomainError(
             _("This choice does not exist in this region."), field="original", code="unknown"
         )
-    root = original
+    root = Signal.objects.get(pk=original.pk)  # as it is now, not as the caller read it
     while root.duplicate_of_id is not None:  # link to the first one, never in a circle
         root = Signal.objects.get(pk=root.duplicate_of_id)
     if root.pk == signal.pk:
@@ -163,7 +163,7 @@ def signal_close(
     """S2, S3: close an answered signal. A publishable one needs the anonymised text that the
     public "you said, we did" page shows; a safety concern is never published."""
     signal = lock(signal)
-    summary = (public_summary or "").strip()
+    summary = plain(public_summary)
     if publishable and signal.safety_concern:
         raise DomainError(
             _("A signal flagged as a safety concern is never published."),
@@ -200,7 +200,7 @@ def signal_flag_safety(*, actor: Actor, signal: Signal, note: str = "") -> Signa
     signal.safety_concern = True
     signal.publishable = False
     signal.save(update_fields=["safety_concern", "publishable", "updated_at"])
-    record(signal, SignalEvent.Kind.SAFETY, actor=actor, note=(note or "").strip())
+    record(signal, SignalEvent.Kind.SAFETY, actor=actor, note=plain(note))
     audit_record(
         actor=actor,
         action="signal.safety",
