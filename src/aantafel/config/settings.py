@@ -144,6 +144,10 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 
 ACCOUNT_ADAPTER = "aantafel.accounts.adapter.AccountAdapter"
+# Behind a reverse proxy every request comes from the proxy's address: name how many proxies
+# append to X-Forwarded-For, so login throttling and the public forms' rate limit count clients,
+# not the proxy (0 = use REMOTE_ADDR).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

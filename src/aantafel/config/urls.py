@@ -7,6 +7,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("health", core_views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("leesbaarheid/", include("aantafel.core.urls_readability")),
     path("accounts/meldingen/", include("aantafel.notifications.urls")),
     path("accounts/", include("aantafel.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -8,7 +8,7 @@ from .errors import DomainError
 
 def add_domain_error(form: forms.BaseForm, error: DomainError) -> None:
     field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+    form.add_error(field, forms.ValidationError(error.message, code=error.code))
 
 
 class DateInput(forms.DateInput):
@@ -97,3 +97,52 @@ def call_service(form: forms.BaseForm, call):
     except DomainError as error:
         add_domain_error(form, error)
         return None
+
+
+# --- Client-facing text: the reading level beside the field ------------------------------------
+import json  # noqa: E402
+
+from django.forms.renderers import get_default_renderer  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils.safestring import mark_safe  # noqa: E402
+
+from .readability import assess  # noqa: E402
+
+
+class ReadabilityTextarea(forms.Textarea):
+    """A textarea for text written for clients (PRODUCT.md: it shows its reading level while it is
+    written, with a hint when it is above B1). The level is rendered with the field, so it shows
+    on load and after every submission without JavaScript; with htmx it is refreshed half a
+    second after the user stops typing. Use it as `widget=ReadabilityTextarea` on any field."""
+
+    indicator_template_name = "components/readability.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        indicator_id = f"{widget_attrs.get('id') or name}_readability"
+        # The textarea points at its level, so a screen reader reads it with the field.
+        described = widget_attrs.get("aria-describedby")
+        widget_attrs["aria-describedby"] = (
+            f"{described} {indicator_id}" if described else indicator_id
+        )
+        widget_attrs.update(
+            {
+                "hx-post": reverse("readability"),
+                "hx-trigger": "input changed delay:500ms",
+                "hx-target": f"#{indicator_id}",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+                "hx-vals": json.dumps({"readability_field": name}),
+            }
+        )
+        context["readability_id"] = indicator_id
+        context["readability"] = assess(context["widget"]["value"] or "")
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)
+        renderer = renderer or get_default_renderer()
+        textarea = renderer.render(self.template_name, context)
+        indicator = renderer.render(self.indicator_template_name, context)
+        return mark_safe(textarea + indicator)  # noqa: S308 - both rendered by the template engine

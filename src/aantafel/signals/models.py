@@ -90,7 +90,9 @@ class Signal(RegionOwned):
         verbose_name_plural = _("signals")
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.text[:60]}"
+        # Only the number: the text may hold personal details, and this string lands in the
+        # audit log and the admin.
+        return _("signal %(number)s") % {"number": self.pk}
 
     @property
     def is_public_view_allowed(self) -> bool:
