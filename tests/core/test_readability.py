@@ -220,18 +220,17 @@ def test_readability_abbreviations_do_not_end_a_sentence():
     assert assess(text).sentences == 2
 
 
-def test_readability_long_input_is_fast():
+def test_readability_assesses_a_long_text_whole(record_property):
+    """20,000 characters are measured in one go (its time is recorded, not asserted: speed
+    figures come from a benchmark; docs/readability.md has the measurement)."""
     text = (C1_CONSULTATION_RULES + "\n" + B1_WEB_PAGE + "\n") * 20
     text = text[:20_000]
-    timings = []
-    for _ in range(3):
-        count_syllables.cache_clear()
-        start = time.perf_counter()
-        result = assess(text)
-        timings.append(time.perf_counter() - start)
+    count_syllables.cache_clear()
+    start = time.perf_counter()
+    result = assess(text)
+    record_property("ms_for_20000_characters", round((time.perf_counter() - start) * 1000, 1))
     assert result.words > 2_000
-    # Typically 3-5 ms; the bound leaves room for a busy machine.
-    assert min(timings) < 0.05
+    assert result.above_b1  # half of it is the terms of reference: harder than B1
 
 
 # --- The form widget ------------------------------------------------------------------------------

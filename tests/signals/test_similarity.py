@@ -50,20 +50,18 @@ def measure(region, *, k=3):
     }
 
 
-def test_s2_reworded_duplicate_is_found_postgres(region, capsys):
+def test_s2_reworded_duplicate_is_found_postgres(region, record_property):
     result = measure(region)
-    with capsys.disabled():
-        print(f"\nsimilarity (PostgreSQL) on the test set: {result}")
+    record_property("similarity_postgresql", result)  # reported in the JUnit XML
     assert result["recall@3"] >= RECALL_AT_3_FLOOR
     assert result["recall@1"] >= RECALL_AT_1_FLOOR
 
 
-def test_s2_reworded_duplicate_is_found_sqlite_fallback(region, monkeypatch, capsys):
+def test_s2_reworded_duplicate_is_found_sqlite_fallback(region, monkeypatch, record_property):
     """`make run` uses SQLite: the Python fallback must still find most of them."""
     monkeypatch.setattr(connection, "vendor", "sqlite")
     result = measure(region)
-    with capsys.disabled():
-        print(f"\nsimilarity (fallback) on the test set: {result}")
+    record_property("similarity_fallback", result)
     assert result["recall@3"] >= FALLBACK_RECALL_AT_3_FLOOR
 
 
@@ -147,10 +145,11 @@ def _plan(sql):
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-def test_s2_fast_with_50000_signals_one_query_index_used(region, capsys):
+def test_s2_one_query_with_50000_signals_and_the_index_used(region, record_property):
     """50,000 signals made of the test set's own sentences: most share a word with any signal
-    about youth care, the worst case for the OR-query. Still one query, well under a second;
-    a signal with rarer words is looked up through the GIN index."""
+    about youth care, the worst case for the OR-query. Still one query, and a signal with rarer
+    words is looked up through the GIN index. (Its time is recorded, not asserted: speed
+    figures come from a benchmark; docs/similarity.md has the measurement.)"""
     _fill(region, 50_000)
     broad = f.SignalFactory(region=region, text=REWORDED[0][0])
     rare = f.SignalFactory(region=region, text="De speeltuin is kapot.")
@@ -163,7 +162,6 @@ def test_s2_fast_with_50000_signals_one_query_index_used(region, capsys):
     assert len(queries) == 2  # one each
     rare_plan = _plan(queries[1]["sql"])
     scans = [line.strip() for line in rare_plan.splitlines() if "Scan on signals_signal " in line]
-    with capsys.disabled():
-        print(f"\n50,000 signals: {elapsed * 1000:.0f} ms; selective signal: {scans}")
-    assert elapsed < 1.0
+    record_property("ms_with_50000_signals", round(elapsed * 1000))
+    record_property("scans_of_the_selective_lookup", scans)
     assert "signals_signal_text_search" in rare_plan
