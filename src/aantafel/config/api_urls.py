@@ -8,6 +8,7 @@ from aantafel.audit import api as audit_api
 from aantafel.bodies import api as bodies_api
 from aantafel.meetings import api as meetings_api
 from aantafel.regions import api as regions_api
+from aantafel.signals import api as signals_api
 
 v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -17,6 +18,7 @@ v1 = [
     *regions_api.urlpatterns,
     *bodies_api.urlpatterns,
     *meetings_api.urlpatterns,
+    *signals_api.urlpatterns,
     *audit_api.urlpatterns,
 ]
 

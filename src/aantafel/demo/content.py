@@ -229,6 +229,8 @@ class RegionSpec:
     # Themes of the regional plan (M9): name, description.
     plan_themes: tuple[tuple[str, str], ...] = ()
     meetings: tuple[BodyMeetings, ...] = ()
+    # S1: who hears of a signal flagged as a safety concern at once.
+    safeguarding_email: str = ""
 
 
 # --- People ---------------------------------------------------------------------------------
@@ -492,6 +494,7 @@ IROJ_LIMBURG = RegionSpec(
     theme=Theme.LIMBURG_BE,
     department_name=WVG,
     safety_contact_line="1712 – gratis en anoniem, elke werkdag",
+    safeguarding_email=f"veiligheid@{L}",
     admin=f"beheerder@{L}",
     region_roles=((f"beleid@{L}", RegionRole.STAFF), (f"ondersteuner@{L}", RegionRole.STAFF)),
     constituencies=(
@@ -900,6 +903,7 @@ ZUID_LIMBURG = RegionSpec(
     theme=Theme.ZUID_LIMBURG,
     department_name="Jeugdhulp Zuid-Limburg (16 gemeenten)",
     safety_contact_line="Veilig Thuis: 0800-2000 – gratis, dag en nacht",
+    safeguarding_email=f"veiligheid@{Z}",
     admin=f"beheerder@{Z}",
     region_roles=((f"beleid@{Z}", RegionRole.STAFF),),
     constituencies=(

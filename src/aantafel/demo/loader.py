@@ -3,8 +3,9 @@ PRODUCT.md is checked and every new record gets its audit event.
 
 Safe to run again: each record is looked up by its natural key (a region's slug, a user's
 e-mail address, a body's name, a membership's body, person and start date …) and written only
-when it is missing; a body's meetings (`meetings.py`) are written only while it has none. Records that already exist are left as they are, so a demo someone has been
-clicking through keeps their changes. Everything happens in one transaction: a run that fails
+when it is missing; a body's meetings (`meetings.py`) are written only while it has none, a
+region's signals (`signals.py`) likewise. Records that already exist are left as they are, so a
+demo someone has been clicking through keeps their changes. Everything happens in one transaction: a run that fails
 leaves nothing half-loaded.
 """
 
@@ -47,6 +48,7 @@ from aantafel.regions.services import region_member_set_role
 
 from .content import DEMO_PASSWORD, PEOPLE, REGIONS, BodySpec, Member, Person, RegionSpec
 from .meetings import load_meetings
+from .signals import load_signals
 
 # The meeting services tell people what happens (invitations, draft minutes, actions …): after
 # their transaction commits they queue a task per event (aantafel.meetings.notify, ADR 0007),
@@ -161,6 +163,7 @@ class _Loader:
                 "theme": spec.theme,
                 "department_name": spec.department_name,
                 "safety_contact_line": spec.safety_contact_line,
+                "safeguarding_email": spec.safeguarding_email,
             },
         )
         if created:
@@ -190,6 +193,7 @@ class _Loader:
                 actor=admin,
             )
         load_meetings(region, spec, created=self.created)
+        load_signals(region, spec, created=self.created)
 
     def constituency(
         self, region: Region, name: str, kind: str, description: str, *, actor: Actor
