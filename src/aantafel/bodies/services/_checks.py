@@ -6,10 +6,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.core.errors import DomainError
+from aantafel.core.text import require_text
 from aantafel.regions.models import Region
 
+__all__ = ["require_same_region", "require_text"]
+
 if TYPE_CHECKING:
-    from django.utils.functional import _StrPromise
+    pass
 
 
 def require_same_region(obj: models.Model | None, region: Region, *, field: str) -> None:
@@ -19,10 +22,3 @@ def require_same_region(obj: models.Model | None, region: Region, *, field: str)
         raise DomainError(
             _("This choice does not exist in this region."), field=field, code="unknown"
         )
-
-
-def require_text(value: str, *, field: str, message: "str | _StrPromise") -> str:
-    value = (value or "").strip()
-    if not value:
-        raise DomainError(message, field=field, code="required")
-    return value

@@ -5,9 +5,12 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aantafel.core.errors import ConflictError, DomainError
+from aantafel.core.errors import ConflictError
+from aantafel.core.text import require_text
 
 from ..models import Meeting, MeetingStatus
+
+__all__ = ["has_started", "lock_meeting", "require_open", "require_status", "require_text"]
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -39,10 +42,3 @@ def require_open(meeting: Meeting) -> None:
 
 def has_started(meeting: Meeting) -> bool:
     return meeting.starts_at <= timezone.now()
-
-
-def require_text(value: str, *, field: str, message: "str | _StrPromise") -> str:
-    value = (value or "").strip()
-    if not value:
-        raise DomainError(message, field=field, code="required")
-    return value

@@ -19,6 +19,7 @@ from aantafel.regions.decorators import region_view
 from .. import forms, queries, services
 from ..models import Action, Document
 from ..permissions import item_get_for_user, meeting_get_for_user
+from ..services._common import has_started
 
 
 def _to_meeting(region, meeting):
@@ -118,7 +119,7 @@ def meeting_detail(request, region, pk):
             "can_view_confidential": can_view_confidential,
             "can_react": user.has_perm("meetings.react", meeting),
             "can_submit": user.has_perm("meetings.submit_item", meeting.body),
-            "has_started": meeting.starts_at <= timezone.now(),
+            "has_started": has_started(meeting),
             "publish_by": services.publish_deadline(meeting),
             "items_close": services.item_deadline(meeting),
             "today": timezone.localdate(),
@@ -213,7 +214,7 @@ def item_add(request, region, pk):
     """Permission: meetings.manage_meeting. Once the meeting has started, an item is added
     with the meeting's approval (M3): meetings.lead_meeting (chair too)."""
     meeting = meeting_get_for_user(request.user, region, pk)
-    at_meeting = meeting.starts_at <= timezone.now()
+    at_meeting = has_started(meeting)
     require_perm(
         request.user, "meetings.lead_meeting" if at_meeting else "meetings.manage_meeting", meeting
     )
