@@ -34,6 +34,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 install: .venv/.synced node_modules/.installed assets messages
+	@scripts/ensure-pdf-libraries.sh
 
 # Front-end packages are installed from npm and copied into build/static (never committed).
 assets: node_modules/.installed

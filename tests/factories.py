@@ -244,3 +244,57 @@ class SignalFactory(factory.django.DjangoModelFactory):
     region = factory.SubFactory(RegionFactory)
     text = factory.Sequence(lambda n: f"Signaal {n}: ouders wachten lang op hulp.")
     source = sig.SignalSource.PUBLIC
+
+
+# --- Client tests (S5) ---------------------------------------------------------------------------
+from aantafel.clienttests import models as ct  # noqa: E402
+
+
+class ClientTestFactory(factory.django.DjangoModelFactory):
+    """A draft client test asking young people and parents. Traits: open, closed."""
+
+    class Meta:
+        model = ct.ClientTest
+
+    body = factory.SubFactory(BodyFactory)
+    region = factory.SelfAttribute("body.region")
+    title = factory.Sequence(lambda n: f"Voorstel {n}: een vaste begeleider")
+    proposal = "Elke jongere krijgt één vaste begeleider. Die blijft, ook als je verhuist."
+    target_groups = factory.LazyFunction(lambda: ["young_people", "parents"])
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=21))
+
+    class Params:
+        open = factory.Trait(status="open")
+        closed = factory.Trait(status="closed")
+
+
+class ClientTestLinkFactory(factory.django.DjangoModelFactory):
+    """An unused link without its own end date."""
+
+    class Meta:
+        model = ct.ClientTestLink
+
+    test = factory.SubFactory(ClientTestFactory)
+    region = factory.SelfAttribute("test.region")
+    key = factory.Sequence(lambda n: f"k{n:015d}")
+    label = "achterban"
+
+
+# --- Advice requests (S4) ------------------------------------------------------------------------
+from aantafel.advice import models as adv  # noqa: E402
+
+
+class AdviceRequestFactory(factory.django.DjangoModelFactory):
+    """An advice request as received, due in three weeks. Build later states through the
+    services (aantafel.advice.services)."""
+
+    class Meta:
+        model = adv.AdviceRequest
+
+    body = factory.SubFactory(BodyFactory)
+    region = factory.SelfAttribute("body.region")
+    requester_kind = adv.RequesterKind.DEPARTMENT
+    requester_name = "Departement WVG"
+    title = factory.Sequence(lambda n: f"Adviesvraag {n}")
+    question = "Hoe kijken jullie naar de nieuwe regels voor crisisopvang?"
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=21))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from aantafel.accounts.services import api_token_create
+from aantafel.advice.models import AdviceRequest, RequesterKind
 from aantafel.audit.models import AuditEvent
 from aantafel.bodies.models import Body, BodyType, DecisionRule, Membership
 from aantafel.meetings import services
@@ -36,6 +37,7 @@ from aantafel.meetings.models import (
 
 from .. import factories as f
 from .conftest import problem_fields
+from .matrix import check, client_for, each_role, routes, rows
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ROLES = ["anonymous", "member", "supporter", "chair", "region_admin", "other_member", "outsider"]
@@ -149,14 +151,7 @@ def scene(body, region_admin, supporter, chair, member, outsider):
 @pytest.fixture
 def client_as():
     """client_as(user) → an API client logged in as that user; None: not logged in."""
-
-    def make(user=None) -> APIClient:
-        client = APIClient()
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
+    return client_for
 
 
 def url(name: str, s, **kwargs) -> str:
@@ -269,6 +264,22 @@ def source(s):
     Body.objects.filter(pk=s.body.pk).update(body_type=BodyType.CLIENT_REPRESENTATIVES)
     parent_meeting = f.MeetingFactory(body=s.body.parent, published=True, starts_at=local(35))
     return f.AgendaItemFactory(meeting=parent_meeting, title="Regionaal actieplan")
+
+
+@once
+def advice_source(s):
+    """The body becomes a client representatives' consultation: an advice request to its
+    parent body, still being prepared, to mirror (M14, S4)."""
+    Body.objects.filter(pk=s.body.pk).update(body_type=BodyType.CLIENT_REPRESENTATIVES)
+    return AdviceRequest.objects.create(
+        region=s.body.region,
+        body=s.body.parent,
+        requester_kind=RequesterKind.DEPARTMENT,
+        requester_name="Departement WVG",
+        title="Advies over de toegang",
+        question="Hoe maken we de toegang eenvoudiger?",
+        deadline=local(40).date(),
+    )
 
 
 @once
@@ -557,6 +568,15 @@ ENDPOINTS = [
         "json",
         created(LEAD),
     ),
+    ("mirrorable-advice-request-list", "get", at(meeting_id="planned"), no_data, "json", LEAD),
+    (
+        "agenda-item-mirror-advice",
+        "post",
+        at(meeting_id="planned"),
+        lambda s: {"advice_request": advice_source(s).pk},
+        "json",
+        created(LEAD),
+    ),
     (
         "agenda-item-client-perspective",
         "put",
@@ -568,43 +588,18 @@ ENDPOINTS = [
 ]
 
 
-def expected_status(role: str, expected: dict) -> int:
-    if role == "anonymous":
-        return 401
-    return expected.get(role, 404)  # B1: outside one's regions nothing exists
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    ("name", "method", "kwargs", "payload", "fmt", "expected"),
-    ENDPOINTS,
-    ids=[f"{e[1]}-{e[0]}" for e in ENDPOINTS],
-)
+@each_role(ROLES, ("name", "method", "kwargs", "payload", "fmt", "expected"), ENDPOINTS)
 def test_every_meetings_endpoint_answers_each_role_as_the_pages_do(
-    scene, client_as, role, name, method, kwargs, payload, fmt, expected
+    scene, role, name, method, kwargs, payload, fmt, expected
 ):
-    client = client_as(None if role == "anonymous" else scene.users[role])
-    response = getattr(client, method)(
-        url(name, scene, **kwargs(scene)), payload(scene), format=fmt
-    )
-    want = expected_status(role, expected)
-    assert response.status_code == want, (name, method, role, response.content)
-    if want >= 400:
-        problem_fields(response)
-    if want == 401:
-        assert response["WWW-Authenticate"] == "Bearer"
+    address = url(name, scene, **kwargs(scene))
+    check(scene.users, role, method, address, payload(scene), expected, fmt=fmt)
 
 
 def test_meetings_endpoints_are_all_in_the_matrix():
     from aantafel.meetings import api
 
-    served = {
-        (pattern.name, method)
-        for pattern in api.urlpatterns
-        for method in pattern.callback.actions  # type: ignore[attr-defined]
-        if method != "head"
-    }
-    assert served == {(name, method) for name, method, *_ in ENDPOINTS}
+    assert routes(api.urlpatterns) == rows(ENDPOINTS)
 
 
 def test_a_personal_api_token_reaches_the_meetings(scene):
@@ -1884,6 +1879,47 @@ def test_m14_the_parent_bodys_open_items_are_offered_and_mirrored_once(scene, su
     again = supporter_api.post(mirror, {"source_item": offered.pk}, format="json")
     assert again.status_code == 409
     assert again.json()["errors"][0]["code"] == "duplicate"
+
+
+def test_m14_an_open_advice_request_of_the_parent_body_is_offered_and_mirrored_once(
+    scene, supporter_api
+):
+    offered = advice_source(scene)
+    address = url("mirrorable-advice-request-list", scene, meeting_id=scene.planned.pk)
+    listed = supporter_api.get(address).json()["results"]
+    assert [(a["id"], a["mirrored_as"]) for a in listed] == [(offered.pk, None)]
+    mirror = url("agenda-item-mirror-advice", scene, meeting_id=scene.planned.pk)
+    response = supporter_api.post(mirror, {"advice_request": offered.pk}, format="json")
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert (data["mirrors_advice"], data["item_type"], data["explanation"]) == (
+        offered.pk,
+        "advice",
+        offered.question,
+    )
+    assert supporter_api.get(address).json()["results"][0]["mirrored_as"] == data["id"]
+    again = supporter_api.post(mirror, {"advice_request": offered.pk}, format="json")
+    assert again.status_code == 409
+
+
+def test_m14_an_advice_request_of_another_body_is_unknown_to_the_mirror(scene, supporter_api):
+    advice_source(scene)
+    other = AdviceRequest.objects.create(
+        region=scene.body.region,
+        body=scene.body,  # to the consultation itself, not its parent
+        requester_kind=RequesterKind.OTHER,
+        requester_name="Iemand",
+        title="Ander advies",
+        question="Vraag?",
+        deadline=local(40).date(),
+    )
+    response = supporter_api.post(
+        url("agenda-item-mirror-advice", scene, meeting_id=scene.planned.pk),
+        {"advice_request": other.pk},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert problem_fields(response) == ["advice_request"]
 
 
 def test_m14_a_confidential_item_is_unknown_to_the_mirror(scene, supporter_api):

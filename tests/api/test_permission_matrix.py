@@ -1,14 +1,17 @@
 """Every API endpoint against every role, with the permissions of the pages (B1, B5):
 anonymous 401, a user of the other region 404, a user who may see but not change 403."""
 
-import pytest
 from django.urls import URLPattern, reverse
 
+from aantafel.advice import api as advice_api
+from aantafel.clienttests import api as clienttests_api
 from aantafel.config import api_urls
 from aantafel.meetings import api as meetings_api
+from aantafel.reports import api as reports_api
 from aantafel.signals import api as signals_api
 
 from .conftest import ROLES, problem_fields, today
+from .matrix import check, each_role, routes, rows
 
 ANY = {"member": 200, "supporter": 200, "chair": 200, "region_admin": 200, "outsider": 200}
 ANY_CREATED = dict.fromkeys(ANY, 201)
@@ -165,51 +168,35 @@ ENDPOINTS = [
 ]
 
 
-def expected_status(role: str, expected: dict) -> int:
-    if role == "anonymous":
-        return 401
-    return expected.get(role, 404)  # B1: outside one's regions nothing exists
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    ("name", "method", "kwargs", "payload", "expected"),
-    ENDPOINTS,
-    ids=[f"{e[1]}-{e[0]}" for e in ENDPOINTS],
-)
+@each_role(ROLES, ("name", "method", "kwargs", "payload", "expected"), ENDPOINTS)
 def test_b1_b5_every_endpoint_answers_each_role_as_the_pages_do(
-    world, as_role, role, name, method, kwargs, payload, expected
+    world, role, name, method, kwargs, payload, expected
 ):
-    client = as_role(role)
-    url = reverse(f"v1:{name}", kwargs=kwargs(world, role))
-    response = getattr(client, method)(url, payload(world), format="json")
-    want = expected_status(role, expected)
-    assert response.status_code == want, (name, method, role, response.content)
-    if want >= 400:
-        problem_fields(response)
-    if want == 401:
-        assert response["WWW-Authenticate"] == "Bearer"
+    address = reverse(f"v1:{name}", kwargs=kwargs(world, role))
+    check(world.users, role, method, address, payload(world), expected)
 
 
-# The meeting cycle's endpoints have their own matrix, with meetings, items and minutes to act
-# on, and the same coverage check: tests/api/test_meetings_api.py.
-COVERED_ELSEWHERE = {p.name for p in meetings_api.urlpatterns} | {
-    p.name for p in signals_api.urlpatterns
+# The meeting cycle, the signal loop, advice requests, client tests and dashboards have their
+# own matrices, with objects to act on and the same coverage check (tests/api/test_*_api.py).
+COVERED_ELSEWHERE = {
+    p.name
+    for module in (meetings_api, signals_api, advice_api, clienttests_api, reports_api)
+    for p in module.urlpatterns
 }
 
 
 def test_the_matrix_covers_every_endpoint_and_method():
-    served = set()
+    patterns = []
     for pattern in api_urls.v1:
         assert isinstance(pattern, URLPattern)
         if pattern.name in COVERED_ELSEWHERE:
             continue
-        actions = getattr(pattern.callback, "actions", None)
-        if actions is None:  # schema, docs and redoc: public, tested in test_schema.py
+        if getattr(pattern.callback, "actions", None) is None:
+            # schema, docs and redoc: public, tested in test_schema.py
             assert pattern.name in {"schema", "docs", "redoc"}
             continue
-        served |= {(pattern.name, method) for method in actions if method != "head"}
-    assert served == {(name, method) for name, method, *_ in ENDPOINTS}
+        patterns.append(pattern)
+    assert routes(patterns) == rows(ENDPOINTS)
 
 
 def test_b1_regions_list_shows_only_ones_own_regions(world, as_role):

@@ -7,8 +7,6 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
-from rest_framework.test import APIClient
 
 from aantafel.regions.models import RegionRole
 from aantafel.signals import api as signals_api
@@ -18,6 +16,7 @@ from aantafel.signals.workflow import SignalStatus
 
 from .. import factories as f
 from .conftest import problem_fields
+from .matrix import check, client_for, each_role, routes, rows, url
 
 ROLES = ["anonymous", "region_admin", "supporter", "staff", "raiser", "other_member", "outsider"]
 EMAIL = "ouder@voorbeeld.example"
@@ -57,17 +56,6 @@ def scene(body, region_admin, supporter, outsider):
         raised=raised,
         users=users,
     )
-
-
-def client_for(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def url(name: str, s, **kwargs) -> str:
-    return reverse(f"v1:{name}", kwargs={"region_slug": s.region.slug, **kwargs})
 
 
 def prepared(s) -> Signal:
@@ -126,40 +114,16 @@ ENDPOINTS = [
 ]
 
 
-def expected_status(role: str, expected: dict) -> int:
-    if role == "anonymous":
-        return 401
-    return expected.get(role, 404)  # B1: outside one's regions nothing exists
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    ("name", "method", "target", "payload", "expected"),
-    ENDPOINTS,
-    ids=[f"{e[1]}-{e[0]}" for e in ENDPOINTS],
-)
+@each_role(ROLES, ("name", "method", "target", "payload", "expected"), ENDPOINTS)
 def test_s1_s3_every_signals_endpoint_answers_each_role_as_the_pages_do(
     scene, role, name, method, target, payload, expected
 ):
-    client = client_for(None if role == "anonymous" else scene.users[role])
     kwargs = {} if target is None else {"pk": target(scene).pk}
-    response = getattr(client, method)(url(name, scene, **kwargs), payload(scene), format="json")
-    want = expected_status(role, expected)
-    assert response.status_code == want, (name, method, role, response.content)
-    if want >= 400:
-        problem_fields(response)
-    if want == 401:
-        assert response["WWW-Authenticate"] == "Bearer"
+    check(scene.users, role, method, url(name, scene, **kwargs), payload(scene), expected)
 
 
 def test_signals_endpoints_are_all_in_the_matrix():
-    served = {
-        (pattern.name, method)
-        for pattern in signals_api.urlpatterns
-        for method in pattern.callback.actions  # type: ignore[attr-defined]
-        if method != "head"
-    }
-    assert served == {(name, method) for name, method, *_ in ENDPOINTS}
+    assert routes(signals_api.urlpatterns) == rows(ENDPOINTS)
 
 
 def test_s1_the_public_form_is_not_in_the_api(scene):

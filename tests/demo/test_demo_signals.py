@@ -1,45 +1,24 @@
 """The demo's signals (S1–S3): every status in each region, a public page with something on
 it, nobody mailed about the demo's history, and nothing added by a second run.
 
-Loading the demo takes a while, so the tests of this module share one load (module-scoped,
-rolled back at the end), as in test_load_demo.py. The load runs under the loader's own QUIET
+Loading the demo takes a while, so the tests of this module share one load (`demo`,
+conftest.py: module-scoped, rolled back at the end). The load runs under the loader's own QUIET
 settings with its commit-time callbacks executed, as on a real commit at the end of
 `load_demo`, so the feedback the signal services queue really runs."""
 
-from io import StringIO
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from aantafel.demo.loader import QUIET
 from aantafel.meetings.models import AgendaItem
 from aantafel.regions.models import Region
 from aantafel.signals.models import Signal, SignalEvent, SignalMail, SignalSource
 from aantafel.signals.workflow import SignalStatus
 
+from .conftest import SLUGS, load
+
 pytestmark = pytest.mark.django_db
-
-SLUGS = ("iroj-limburg", "zuid-limburg")
-
-
-def load() -> None:
-    with override_settings(**QUIET), TestCase.captureOnCommitCallbacks(execute=True):
-        call_command("load_demo", "--quiet", stdout=StringIO())
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module; returns the mails its commit sent (none)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        mail.outbox = []
-        load()
-        yield list(mail.outbox)
-        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("slug", SLUGS)

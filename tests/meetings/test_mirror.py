@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from aantafel.advice.models import AdviceRequest, RequesterKind
+from aantafel.advice.workflow import AdviceStatus
 from aantafel.audit.models import AuditEvent
 from aantafel.core.errors import ConflictError, DomainError
 from aantafel.meetings import services
@@ -269,3 +271,92 @@ def test_m14_client_perspective_page_is_404_for_an_item_not_mirrored(client, mee
     plain = f.AgendaItemFactory(meeting=meeting)
     client.force_login(supporter)
     assert client.get(_perspective_url(plain)).status_code == 404
+
+
+# --- S4: advice requests to the parent body ------------------------------------------------------
+
+
+@pytest.fixture
+def advice_request(parent):
+    return AdviceRequest.objects.create(
+        region=parent.region,
+        body=parent,
+        requester_kind=RequesterKind.DEPARTMENT,
+        requester_name="Departement WVG",
+        title="Advies over de regionale toegang",
+        question="Hoe maken we de toegang tot jeugdhulp eenvoudiger?",
+        deadline=timezone.localdate() + datetime.timedelta(days=40),
+        status=AdviceStatus.RECEIVED,
+    )
+
+
+def _advice_url(meeting, advice):
+    return reverse("advice_mirror", args=[meeting.region.slug, meeting.pk, advice.pk])
+
+
+def test_m14_consultation_mirrors_an_advice_request_of_the_parent_body(
+    target, advice_request, cv_supporter
+):
+    item = services.advice_request_mirror(
+        actor=cv_supporter, meeting=target, advice_request=advice_request
+    )
+    assert (item.meeting, item.mirrors_advice, item.item_type) == (
+        target,
+        advice_request,
+        ItemType.ADVICE,
+    )
+    assert item.explanation == advice_request.question
+    assert AuditEvent.objects.filter(action="agenda_item.mirror_advice").count() == 1
+    services.client_perspective_record(
+        actor=cv_supporter, item=item, text="Ouders willen één loket."
+    )
+    item.refresh_from_db()
+    assert item.client_perspective == "Ouders willen één loket."
+    with pytest.raises(ConflictError):
+        services.advice_request_mirror(
+            actor=cv_supporter, meeting=target, advice_request=advice_request
+        )
+
+
+def test_m14_an_advice_request_already_answered_is_not_mirrored(
+    target, advice_request, cv_supporter
+):
+    AdviceRequest.objects.filter(pk=advice_request.pk).update(
+        status=AdviceStatus.ADVICE_GIVEN,
+        advice_text="Eén loket.",
+        advice_given_at=timezone.now(),
+        decision_rule="consensus",
+    )
+    with pytest.raises(DomainError) as error:
+        services.advice_request_mirror(
+            actor=cv_supporter, meeting=target, advice_request=advice_request
+        )
+    assert error.value.code == "not_mirrorable"
+    assert not services.mirrorable_advice_requests(target.body).exists()
+
+
+def test_m14_only_the_consultation_of_the_requested_body_mirrors_its_advice_requests(
+    meeting, advice_request, supporter
+):
+    with pytest.raises(DomainError) as error:
+        services.advice_request_mirror(
+            actor=supporter, meeting=meeting, advice_request=advice_request
+        )
+    assert error.value.code == "not_parent"
+    assert not AgendaItem.objects.filter(mirrors_advice=advice_request).exists()
+
+
+def test_m14_mirror_page_lists_and_mirrors_advice_requests(
+    client, target, advice_request, cv_supporter, cv_member
+):
+    client.force_login(cv_member)
+    assert client.post(_advice_url(target, advice_request)).status_code == 403
+    client.force_login(cv_supporter)
+    rows = client.get(_list_url(target)).context["advice_rows"]
+    assert [row["request"] for row in rows] == [advice_request]
+    assert client.post(_advice_url(target, advice_request)).status_code == 302
+    item = AgendaItem.objects.get(mirrors_advice=advice_request)
+    assert client.get(_list_url(target)).context["advice_rows"][0]["mirrored_as"] == item.pk
+    page = client.get(_perspective_url(item))
+    assert page.status_code == 200
+    assert advice_request.question in page.content.decode()

@@ -12,17 +12,13 @@ answers with its real rule and not with a refusal of the state.
 """
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
-from django.test import Client
-from django.urls import URLPattern, URLResolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
+from aantafel.advice.models import AdviceRequest, RequesterKind
 from aantafel.bodies.models import BodyType, DecisionRule
 from aantafel.meetings import services
 from aantafel.meetings.models import (
@@ -36,6 +32,7 @@ from aantafel.meetings.models import (
 from aantafel.notifications.services import calendar_feed_renew
 
 from .. import factories as f
+from ..page_matrix import NOT_FOUND, OK, REDIRECT, answers, answers_to_get, get, post, uncovered
 from .conftest import pdf_upload
 
 ROLES = [
@@ -48,7 +45,6 @@ ROLES = [
     "region_admin",
     "outsider",
 ]
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, LOGIN = 200, 302, 403, 404, "login"
 
 # Who holds each permission of meetings/permissions.py on the body of this matrix. A guest and
 # a member of another body are region members like any other: they read what the region reads.
@@ -60,49 +56,7 @@ LEAD = {"supporter", "chair", "region_admin"}  # meetings.lead_meeting
 UPDATE_ACTION = LEAD | {"member"}  # meetings.update_action on the member's own action
 DRAFT_READERS = SEATED | MANAGE  # draft minutes: view_confidential or manage_meeting
 LOGGED_IN = READERS | {"outsider"}
-
-
-@dataclass(frozen=True)
-class Row:
-    """One page (URL name) in one situation, with the answer each role gets.
-
-    `allow`: the roles that get `ok`; `hidden`: the region members that get 404 instead of
-    403 (the object is not theirs to know about); every other region member gets 403.
-    Region pages send anonymous visitors to login and the other region's user to 404.
-    """
-
-    name: str
-    method: str
-    args: Callable[[SimpleNamespace], list]
-    allow: set[str]
-    ok: int = OK
-    hidden: frozenset[str] = frozenset()
-    region_page: bool = True
-    anonymous: int | str = LOGIN
-    label: str = ""
-
-    @property
-    def id(self) -> str:
-        return f"{self.name}-{self.label}" if self.label else self.name
-
-    def expected(self, role: str) -> int | str:
-        if role == "anonymous":
-            return self.anonymous
-        if role == "outsider" and self.region_page:
-            return NOT_FOUND
-        if role in self.allow:
-            return self.ok
-        return NOT_FOUND if role in self.hidden else FORBIDDEN
-
-
-def get(name, args, allow, **kw) -> Row:
-    return Row(name, "GET", args, set(allow), **kw)
-
-
-def post(name, args, allow, **kw) -> Row:
-    """A POST with an empty body: allowed roles are redirected (a refusal of the service comes
-    back as a message on the page it redirects to)."""
-    return Row(name, "POST", args, set(allow), ok=kw.pop("ok", REDIRECT), **kw)
+EVERYONE = set(ROLES)
 
 
 def hidden_from(allowed: set[str]) -> frozenset[str]:
@@ -258,6 +212,7 @@ MATRIX = [
     ),
     get("mirror_list", future, LEAD),
     post("item_mirror", lambda w: [w.slug, w.future.pk, w.parent_item.pk], LEAD),
+    post("advice_mirror", lambda w: [w.slug, w.future.pk, w.parent_advice.pk], LEAD),
     # --- meetings/views/exports.py (M11) -------------------------------------------------------
     get("meeting_agenda_pdf", future, VIEW),
     get("meeting_documents_pdf", future, VIEW),
@@ -268,21 +223,9 @@ MATRIX = [
     get("body_year_report", lambda w: [*body_(w), w.year], VIEW),
     get("body_year_report_pdf", lambda w: [*body_(w), w.year], VIEW),
     # --- pages without a region: the link is the credential, or one's own settings -------------
-    get(
-        "question_answer",
-        lambda w: [w.question_token],
-        LOGGED_IN,
-        region_page=False,
-        anonymous=OK,
-    ),
-    get(
-        "question_thanks",
-        lambda w: [w.question_token],
-        LOGGED_IN,
-        region_page=False,
-        anonymous=OK,
-    ),
-    get("calendar_feed", lambda w: [w.feed_token], LOGGED_IN, region_page=False, anonymous=OK),
+    get("question_answer", lambda w: [w.question_token], EVERYONE, region_page=False),
+    get("question_thanks", lambda w: [w.question_token], EVERYONE, region_page=False),
+    get("calendar_feed", lambda w: [w.feed_token], EVERYONE, region_page=False),
     get("notification_preferences", lambda w: [], LOGGED_IN, region_page=False),
     # Shows the new address on the page itself: 200, not a redirect.
     post("calendar_feed_renew", lambda w: [], LOGGED_IN, ok=OK, region_page=False),
@@ -435,6 +378,16 @@ def world(
         actor=supporter, meeting=future, source_item=mirrored_source
     )
     services.meeting_publish(actor=supporter, meeting=future)
+    # S4/M14: an advice request to the parent body, still being prepared.
+    parent_advice = AdviceRequest.objects.create(
+        region=region,
+        body=body.parent,
+        requester_kind=RequesterKind.DEPARTMENT,
+        requester_name="Departement WVG",
+        title="Advies over de toegang",
+        question="Hoe maken we de toegang eenvoudiger?",
+        deadline=timezone.localdate() + datetime.timedelta(days=40),
+    )
 
     # M2: the member's open proposal with a document.
     proposal = services.proposal_submit(
@@ -494,6 +447,7 @@ def world(
         approval_item=approval_item,
         mirrored_item=mirrored_item,
         parent_item=parent_item,
+        parent_advice=parent_advice,
         reaction=reaction,
         question=asked,
         question_token=question_token,
@@ -505,52 +459,16 @@ def world(
 # --- the matrix --------------------------------------------------------------------------------
 
 
-def _answer(world, row: Row, role: str) -> int | str:
-    client = Client()
-    if role != "anonymous":
-        client.force_login(world.users[role])
-    url = reverse(row.name, args=row.args(world))
-    response = client.post(url) if row.method == "POST" else client.get(url)
-    if response.streaming:  # a file download: read it to the end, which closes the file
-        b"".join(response.streaming_content)
-    if response.status_code == REDIRECT and response["Location"].startswith(
-        reverse("account_login")
-    ):
-        return LOGIN
-    return response.status_code
-
-
 @pytest.mark.parametrize("row", MATRIX, ids=[row.id for row in MATRIX])
 def test_b1_every_page_of_the_meeting_cycle_answers_each_role_as_documented(world, row):
     """One scene per page; each role's request runs in a savepoint that is rolled back, so
     every role meets the same scene (a POST of one role changes nothing for the next)."""
-    answers = {}
-    for role in ROLES:
-        with transaction.atomic():
-            answers[role] = _answer(world, row, role)
-            transaction.set_rollback(True)
-    assert answers == {role: row.expected(role) for role in ROLES}
-
-
-def _url_names(patterns) -> list[str | None]:
-    names: list[str | None] = []
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            names += _url_names(pattern.url_patterns)
-        else:
-            assert isinstance(pattern, URLPattern)
-            names.append(pattern.name)
-    return names
+    assert answers(world, row, ROLES) == {role: row.expected(role) for role in ROLES}
 
 
 def test_every_url_of_the_meeting_cycle_is_in_the_matrix():
     """A new URL without an entry in the matrix fails the test."""
-    names = [n for module in URL_MODULES for n in _url_names(import_module(module).urlpatterns)]
-    assert None not in names, "every URL of the meeting cycle has a name"
-    missing = sorted(set(names) - {row.name for row in MATRIX})
-    assert not missing, f"URLs without an entry in the permission matrix: {missing}"
-    unknown = sorted({row.name for row in MATRIX} - set(names))
-    assert not unknown, f"matrix rows of no URL of the meeting cycle: {unknown}"
+    assert uncovered(MATRIX, URL_MODULES) == ([], [])
 
 
 def test_an_unknown_or_stopped_link_is_404_for_everyone(client, world):
@@ -578,10 +496,7 @@ def test_b1_the_other_region_gets_404_even_through_its_own_region(client, world,
 
 
 def test_post_only_pages_answer_get_with_405(client, world):
-    client.force_login(world.users["supporter"])
-    for row in MATRIX:
-        if row.method == "POST":
-            url = reverse(row.name, args=row.args(world))
-            assert client.get(url).status_code == 405, row.id
+    got = answers_to_get(world, [row for row in MATRIX if row.method == "POST"], "supporter")
+    assert got == dict.fromkeys(got, 405)
     feed = reverse("calendar_feed", args=[world.feed_token])
     assert client.post(feed).status_code == 405

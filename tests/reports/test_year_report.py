@@ -8,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from aantafel.advice.models import AdviceRequest
+from aantafel.advice.workflow import AdviceResponse, AdviceStatus
 from aantafel.bodies.models import Initiative
 from aantafel.meetings.models import (
     Action,
@@ -22,6 +24,7 @@ from aantafel.meetings.models import (
     ProposalStatus,
 )
 from aantafel.reports.queries import year_report
+from aantafel.signals.workflow import SignalStatus
 from tests import factories as f
 from tests import pdf_text
 
@@ -211,3 +214,73 @@ def test_m13_year_report_pdf_is_pdfa(client, body, year, member):
     ):
         assert expected in text
     assert "Geheim besluit over het zorgbedrijf." in text  # a seated member sees it
+
+
+def _signal_on_table(body, proposer, *, status, summary="", created):
+    proposal = ItemProposal.objects.create(
+        region=body.region,
+        body=body,
+        submitted_by=proposer,
+        title="Signaal over wachttijden",
+        desired_type=ItemType.DISCUSSION,
+    )
+    ItemProposal.objects.filter(pk=proposal.pk).update(created_at=created)
+    closed = status == SignalStatus.CLOSED
+    return f.SignalFactory(
+        region=body.region,
+        proposal=proposal,
+        status=status,
+        answer="We passen de wachtlijst aan." if status != SignalStatus.ON_THE_TABLE else "",
+        answered_at=created if status != SignalStatus.ON_THE_TABLE else None,
+        closed_at=created if closed else None,
+        publishable=closed,
+        public_summary=summary,
+    )
+
+
+def test_m13_signals_and_advice_to_the_table_and_what_became_of_them(body, year, client, member):
+    proposer = f.MembershipFactory(body=body, supporter=True).user
+    _signal_on_table(body, proposer, status=SignalStatus.ON_THE_TABLE, created=_at(2024, 4, 1, 9))
+    _signal_on_table(
+        body,
+        proposer,
+        status=SignalStatus.CLOSED,
+        summary="Jongeren wachtten lang; de intake gaat nu sneller.",
+        created=_at(2024, 5, 1, 9),
+    )
+    _signal_on_table(body, proposer, status=SignalStatus.CLOSED, created=_at(2023, 5, 1, 9))
+    AdviceRequest.objects.create(
+        region=body.region,
+        body=body,
+        requester_kind="parent_body",
+        requester_name="IROJ Limburg",
+        title="Regioplan 2025",
+        question="Wat vinden cliënten van het regioplan?",
+        deadline=datetime.date(2024, 6, 1),
+        status=AdviceStatus.RESPONSE_RECEIVED,
+        advice_text="Maak de toegang eenvoudiger.",
+        advice_given_at=_at(2024, 6, 2, 10),  # a day late
+        decision_rule="consensus",
+        response=AdviceResponse.PARTLY_ADOPTED,
+        response_reason="De toegang wordt eenvoudiger, het budget blijft gelijk.",
+        response_recorded_at=_at(2024, 7, 1, 10),
+    )
+
+    report = year_report(body, year, include_confidential=False, include_parent_confidential=False)
+
+    assert [(c.status, c.count) for c in report.signal_counts] == [
+        (SignalStatus.ON_THE_TABLE, 1),
+        (SignalStatus.CLOSED, 1),
+    ]
+    assert [s.public_summary for s in report.signals_published] == [
+        "Jongeren wachtten lang; de intake gaat nu sneller."
+    ]
+    [advice] = report.advice_given
+    assert advice.response == AdviceResponse.PARTLY_ADOPTED
+    assert advice.given_on > advice.deadline
+
+    client.force_login(member)
+    page = client.get(reverse("body_year_report", args=[body.region.slug, body.pk, year]))
+    assert "Regioplan 2025" in page.content.decode()
+    assert "de intake gaat nu sneller" in page.content.decode()
+    assert "We passen de wachtlijst aan." not in page.content.decode()  # only the summary

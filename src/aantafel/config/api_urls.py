@@ -4,10 +4,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from aantafel.accounts import api as accounts_api
+from aantafel.advice import api as advice_api
 from aantafel.audit import api as audit_api
 from aantafel.bodies import api as bodies_api
+from aantafel.clienttests import api as clienttests_api
 from aantafel.meetings import api as meetings_api
 from aantafel.regions import api as regions_api
+from aantafel.reports import api as reports_api
 from aantafel.signals import api as signals_api
 
 v1 = [
@@ -19,6 +22,9 @@ v1 = [
     *bodies_api.urlpatterns,
     *meetings_api.urlpatterns,
     *signals_api.urlpatterns,
+    *advice_api.urlpatterns,
+    *clienttests_api.urlpatterns,
+    *reports_api.urlpatterns,
     *audit_api.urlpatterns,
 ]
 

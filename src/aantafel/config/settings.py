@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "aantafel.bodies",
     "aantafel.meetings",
     "aantafel.signals",
+    "aantafel.advice",
+    "aantafel.clienttests",
     "aantafel.notifications",
     "aantafel.reports",
     "aantafel.demo",

@@ -46,6 +46,8 @@ from aantafel.core.typing import Actor
 from aantafel.regions.models import Region, RegionMembership, RegionRole
 from aantafel.regions.services import region_member_set_role
 
+from .advice import load_advice
+from .clienttests import load_client_tests
 from .content import DEMO_PASSWORD, PEOPLE, REGIONS, BodySpec, Member, Person, RegionSpec
 from .meetings import load_meetings
 from .signals import load_signals
@@ -194,6 +196,8 @@ class _Loader:
             )
         load_meetings(region, spec, created=self.created)
         load_signals(region, spec, created=self.created)
+        load_advice(region, spec, created=self.created)
+        load_client_tests(region, spec, created=self.created)
 
     def constituency(
         self, region: Region, name: str, kind: str, description: str, *, actor: Actor

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aantafel.accounts.models import User
 from aantafel.bodies.models import Body
-from aantafel.core.forms import DateInput, Form, set_queryset
+from aantafel.core.forms import DateInput, Form, ReadabilityTextarea, set_queryset
 
 from .models import AgendaItem, ItemType, Meeting, MeetingStatus, Presence, Response
 from .services import Frequency, ItemFields, MeetingDetails
@@ -107,7 +107,8 @@ class ItemForm(Form):
     )
     client_impact = forms.CharField(
         label=_("What does this mean for clients?"),
-        widget=TEXTAREA,
+        # Written for the client representatives and the families they speak for (B1).
+        widget=ReadabilityTextarea(attrs={"rows": 4}),
         required=False,
         help_text=_("The chair fills this in for every decision and advice item."),
     )

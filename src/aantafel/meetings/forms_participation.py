@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.bodies.models import Constituency
-from aantafel.core.forms import Form, set_queryset
+from aantafel.core.forms import Form, ReadabilityTextarea, set_queryset
 
 from .models import Meeting
 from .services.mirror import MAX_PERSPECTIVE
@@ -52,7 +52,8 @@ class QuestionForm(Form):
     question = forms.CharField(
         label=_("Your question"),
         max_length=MAX_QUESTION,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_QUESTION}),
+        # The constituency reads it on its phone: it shows its reading level while written.
+        widget=ReadabilityTextarea(attrs={"rows": 3, "maxlength": MAX_QUESTION}),
         help_text=_("Short and in plain words: anyone in your constituency should understand it."),
     )
     closes_at = forms.DateTimeField(

@@ -194,6 +194,14 @@ class AgendaItem(RegionOwned):
     mirrors = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="mirrored_by"
     )
+    # M14/S4: an advice request to the parent body, mirrored here to prepare the client view.
+    mirrors_advice = models.ForeignKey(
+        "advice.AdviceRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mirrored_by",
+    )
     client_perspective = models.TextField(_("client perspective"), blank=True)
     # M3: added at the meeting itself, with the meeting's approval on record.
     added_at_meeting = models.BooleanField(default=False)

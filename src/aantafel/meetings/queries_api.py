@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
+from aantafel.advice.models import AdviceRequest
 from aantafel.bodies.models import Body
 from aantafel.core.typing import AnyUser
 
@@ -18,7 +19,7 @@ from .models import (
     Meeting,
     QuestionAnswer,
 )
-from .services import mirrorable_items
+from .services import mirrorable_advice_requests, mirrorable_items
 
 
 def meetings_of_body(
@@ -159,6 +160,24 @@ def mirrorable_for(meeting: Meeting) -> QuerySet[AgendaItem]:
     )
 
 
+def mirrorable_advice_for(meeting: Meeting) -> QuerySet[AdviceRequest]:
+    """M14/S4: the parent body's open advice requests this meeting may mirror. One query."""
+    return (
+        mirrorable_advice_requests(meeting.body)
+        .filter(region_id=meeting.region_id)
+        .select_related("body")
+    )
+
+
+def mirrored_advice(meeting: Meeting) -> dict[int, int]:
+    """M14/S4: advice request id → this meeting's item that mirrors it."""
+    return dict(
+        AgendaItem.objects.filter(meeting=meeting, mirrors_advice__isnull=False).values_list(
+            "mirrors_advice_id", "pk"
+        )
+    )
+
+
 def mirrored_sources(meeting: Meeting) -> dict[int, int]:
     """M14: which parent items this meeting already mirrors: source item id → own item id."""
     return dict(
@@ -176,7 +195,9 @@ __all__ = [
     "meeting_attendances",
     "meeting_detail",
     "meetings_of_body",
+    "mirrorable_advice_for",
     "mirrorable_for",
+    "mirrored_advice",
     "mirrored_sources",
     "proposals_of_body",
 ]

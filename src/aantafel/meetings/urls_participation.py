@@ -27,4 +27,9 @@ urlpatterns = [
         views.item_mirror,
         name="item_mirror",
     ),
+    path(
+        "vergaderingen/<int:pk>/spiegelen/advies/<int:advice_pk>/",
+        views.advice_mirror,
+        name="advice_mirror",
+    ),
 ]

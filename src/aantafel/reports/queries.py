@@ -1,8 +1,9 @@
 """M13: a body's yearly report, generated from its registers.
 
 Meetings held and cancelled, attendance per constituency, decisions by outcome, actions done and
-open, report-backs to the parent body (M7) and what became of them, initiatives (B7). A fixed
-number of queries whatever the size of the year. What is confidential (M4) stays out unless the
+open, report-backs to the parent body (M7) and what became of them, signals brought to the body's
+table (S2) and advice it gave (S4) with what became of them, initiatives (B7). A fixed number of
+queries whatever the size of the year. What is confidential (M4) stays out unless the
 reader may see it, as on the meeting pages.
 """
 
@@ -12,8 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from aantafel.advice.models import AdviceRequest
 from aantafel.bodies.models import Body, Initiative
 from aantafel.meetings.models import (
     Action,
@@ -28,6 +31,8 @@ from aantafel.meetings.models import (
     ProposalSource,
     ProposalStatus,
 )
+from aantafel.signals.models import Signal
+from aantafel.signals.workflow import SignalStatus
 
 HELD_STATUSES = (
     MeetingStatus.HELD,
@@ -76,6 +81,13 @@ class ReportBack:
 
 
 @dataclass
+class SignalCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass
 class YearReport:
     body: Body
     year: int
@@ -88,6 +100,16 @@ class YearReport:
     report_backs: list[ReportBack]
     initiatives: list[Initiative]
     today: datetime.date
+    # S2: signals put on this body's table in the year, counted by where they are now; only
+    # their published summaries are shown (a signal's own text is for its triagers).
+    signal_counts: list[SignalCount] = field(default_factory=list)
+    signals_published: list[Signal] = field(default_factory=list)
+    # S4: advice this body gave in the year, with the requester's response.
+    advice_given: list[AdviceRequest] = field(default_factory=list)
+
+    @property
+    def signals_total(self) -> int:
+        return sum(c.count for c in self.signal_counts)
 
     @property
     def outcomes(self) -> list[OutcomeCount]:
@@ -124,7 +146,7 @@ def year_report(
     include_parent_confidential: bool,
     today: datetime.date | None = None,
 ) -> YearReport:
-    """Everything of the yearly report in eight queries."""
+    """Everything of the yearly report in eleven queries."""
     start, end = year_bounds(body, year)
     in_year = Q(starts_at__gte=start, starts_at__lt=end)
     meetings = list(
@@ -166,7 +188,61 @@ def year_report(
             Initiative.objects.filter(body=body, taken_on__year=year).order_by("taken_on", "pk")
         ),
         today=today or timezone.localdate(),
+        signal_counts=_signal_counts(body, start, end),
+        signals_published=list(
+            _signals_on_table(body, start, end)
+            .filter(status=SignalStatus.CLOSED, publishable=True, safety_concern=False)
+            .exclude(public_summary="")
+            .only("pk", "public_summary", "closed_at")
+            .order_by("closed_at", "pk")
+        ),
+        advice_given=list(
+            AdviceRequest.objects.filter(
+                body=body, advice_given_at__gte=start, advice_given_at__lt=end
+            )
+            .only(
+                "pk",
+                "title",
+                "requester_name",
+                "deadline",
+                "advice_given_at",
+                "response",
+                "response_reason",
+            )
+            # The day it was given in the region, to compare with the deadline.
+            .annotate(given_on=TruncDate("advice_given_at", tzinfo=start.tzinfo))
+            .order_by("advice_given_at", "pk")
+        ),
     )
+
+
+def _signals_on_table(
+    body: Body, start: datetime.datetime, end: datetime.datetime
+) -> QuerySet[Signal]:
+    """S2: signals that became an item proposal for this body in the year (duplicates follow
+    their root and are not counted twice)."""
+    return Signal.objects.filter(
+        proposal__body=body,
+        proposal__created_at__gte=start,
+        proposal__created_at__lt=end,
+        duplicate_of__isnull=True,
+    )
+
+
+def _signal_counts(
+    body: Body, start: datetime.datetime, end: datetime.datetime
+) -> list[SignalCount]:
+    counts = dict(
+        _signals_on_table(body, start, end)
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return [
+        SignalCount(value, str(label), counts[value])
+        for value, label in SignalStatus.choices
+        if counts.get(value)
+    ]
 
 
 def _attendance(

@@ -2,19 +2,18 @@
 writes one SignalMail record per message (unique per signal and topic) and queues its task."""
 
 import datetime
-import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
+
+from aantafel.core import outbox
 
 from .models import Signal, SignalMail, SignalSource
 
-RETRY_AFTER = datetime.timedelta(minutes=5)
-MAX_ATTEMPTS = 8
+RETRY_AFTER = outbox.RETRY_AFTER
 
 
 def _raiser_email(signal: Signal) -> str:
@@ -71,33 +70,10 @@ def _message(mail: SignalMail) -> EmailMultiAlternatives:
 
 def send(mail_id: int) -> bool:
     """Sends one SignalMail unless it was sent already. Returns whether a retry is due."""
-    with transaction.atomic():
-        mail = (
-            SignalMail.objects.select_for_update(of=("self",))
-            .select_related("signal__region", "signal__raised_by")
-            .filter(pk=mail_id)
-            .first()
-        )
-        if mail is None or mail.sent_at is not None or mail.attempts >= MAX_ATTEMPTS:
-            return False
-        message = _message(mail)  # a mistake of ours here should fail loudly, not be retried
-        mail.attempts += 1
-        try:
-            message.send()
-        except (smtplib.SMTPException, OSError) as error:  # the mail server said no: retry
-            mail.last_error = str(error)[:1000]
-            mail.save(update_fields=["attempts", "last_error", "updated_at"])
-            return True
-        mail.sent_at = timezone.now()
-        mail.last_error = ""
-        mail.save(update_fields=["attempts", "last_error", "sent_at", "updated_at"])
-        return False
+    records = SignalMail.objects.select_related("signal__region", "signal__raised_by")
+    return outbox.send_once(records, mail_id, _message)
 
 
 def pending(older_than: datetime.timedelta = RETRY_AFTER):
     """Mails not yet sent after an error or a lost task, for the retry command."""
-    return SignalMail.objects.filter(
-        sent_at__isnull=True,
-        attempts__lt=MAX_ATTEMPTS,
-        updated_at__lt=timezone.now() - older_than,
-    ).values_list("pk", flat=True)
+    return outbox.pending(SignalMail, older_than)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.core.models import RegionOwned
+from aantafel.core.outbox import OutgoingMail
 
 from .workflow import SignalStatus
 
@@ -127,7 +128,7 @@ class SignalEvent(RegionOwned):
         verbose_name_plural = _("signal events")
 
 
-class SignalMail(RegionOwned):
+class SignalMail(OutgoingMail):
     """One e-mail about a signal: feedback to whoever raised it at a step that matters (S3), or
     the alert to the region's safeguarding contact (S1). (signal, topic) is unique, so a task
     that runs twice never sends twice; `sent_at` stays empty until the mail server took it."""
@@ -137,11 +138,6 @@ class SignalMail(RegionOwned):
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="mails")
     # A status the raiser is told about, or SAFETY.
     topic = models.CharField(max_length=20)
-    # An address, not a user: a young person using the public form has no account.
-    email = models.EmailField()
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
 
     class Meta:
         constraints = [

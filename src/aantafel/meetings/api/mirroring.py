@@ -1,5 +1,6 @@
-"""M14: a client representatives' consultation mirrors its parent body's agenda items into its
-own agenda, to prepare the client perspective it brings back to that table."""
+"""M14: a client representatives' consultation mirrors its parent body's agenda items and open
+advice requests (S4) into its own agenda, to prepare the client perspective it brings back to
+that table."""
 
 from typing import Any
 
@@ -17,7 +18,9 @@ from ..permissions import item_get_for_user
 from ..serializers import (
     AgendaItemSerializer,
     ClientPerspectiveInputSerializer,
+    MirrorableAdviceRequestSerializer,
     MirrorableItemSerializer,
+    MirrorAdviceInputSerializer,
     MirrorInputSerializer,
 )
 from ._common import LEAD, MEETING, MeetingScopedViewSet, read_schema, write_schema
@@ -29,17 +32,25 @@ class MirrorViewSet(MeetingScopedViewSet):
     perspective recorded on a mirrored item (M14).
 
     Permission: meetings.lead_meeting (region administrator, the body's supporter or chair) for
-    list, mirror and client_perspective. Only the non-confidential items of the parent body's
-    meetings to come are offered; any other id is unknown.
+    list, mirror, advice_list, mirror_advice and client_perspective. Only the non-confidential
+    items of the parent body's meetings to come, and its advice requests still being prepared,
+    are offered; any other id is unknown.
     """
 
     queryset = AgendaItem.objects.none()
     serializer_class = MirrorableItemSerializer
     input_serializers = {
         "mirror": MirrorInputSerializer,
+        "mirror_advice": MirrorAdviceInputSerializer,
         "client_perspective": ClientPerspectiveInputSerializer,
     }
-    rules = {"list": LEAD, "mirror": LEAD, "client_perspective": LEAD}
+    rules = {
+        "list": LEAD,
+        "mirror": LEAD,
+        "advice_list": LEAD,
+        "mirror_advice": LEAD,
+        "client_perspective": LEAD,
+    }
     item: AgendaItem  # set for client_perspective
     mirrored: dict[int, int] | None = None  # set for list
 
@@ -75,6 +86,31 @@ class MirrorViewSet(MeetingScopedViewSet):
             queries.item_with_slot(item), serializer_class=AgendaItemSerializer, status_code=201
         )
 
+    @extend_schema(**read_schema(MirrorableAdviceRequestSerializer))
+    def advice_list(
+        self, request: Request, region_slug: str, body_id: int, meeting_id: int
+    ) -> Response:
+        self.mirrored = queries.mirrored_advice(self.meeting)
+        return self.paginated(
+            queries.mirrorable_advice_for(self.meeting),
+            serializer_class=MirrorableAdviceRequestSerializer,
+        )
+
+    @extend_schema(
+        summary=_("Put an advice request to the parent body on this meeting's agenda (M14, S4)."),
+        **write_schema(MirrorAdviceInputSerializer, AgendaItemSerializer, created=True),
+    )
+    def mirror_advice(
+        self, request: Request, region_slug: str, body_id: int, meeting_id: int
+    ) -> Response:
+        data = self.parse(MirrorAdviceInputSerializer)
+        item = services.advice_request_mirror(
+            actor=self.actor, meeting=self.meeting, advice_request=data["advice_request"]
+        )
+        return self.output(
+            queries.item_with_slot(item), serializer_class=AgendaItemSerializer, status_code=201
+        )
+
     @extend_schema(
         summary=_("Record the client perspective on a mirrored item (M14)."),
         **write_schema(ClientPerspectiveInputSerializer, AgendaItemSerializer),
@@ -99,6 +135,16 @@ urlpatterns = [
         MEETING + "items/mirror/",
         MirrorViewSet.as_view({"post": "mirror"}),
         name="agenda-item-mirror",
+    ),
+    path(
+        MEETING + "mirrorable-advice-requests/",
+        MirrorViewSet.as_view({"get": "advice_list"}),
+        name="mirrorable-advice-request-list",
+    ),
+    path(
+        MEETING + "items/mirror-advice/",
+        MirrorViewSet.as_view({"post": "mirror_advice"}),
+        name="agenda-item-mirror-advice",
     ),
     path(
         MEETING + "items/<int:pk>/client-perspective/",

@@ -36,7 +36,9 @@ from .minutes import (
 )
 from .mirroring import (
     ClientPerspectiveInputSerializer,
+    MirrorableAdviceRequestSerializer,
     MirrorableItemSerializer,
+    MirrorAdviceInputSerializer,
     MirrorInputSerializer,
 )
 from .outcomes import (
@@ -108,7 +110,9 @@ __all__ = [
     "MinutesSaveInputSerializer",
     "MinutesSerializer",
     "MinutesVersionSerializer",
+    "MirrorAdviceInputSerializer",
     "MirrorInputSerializer",
+    "MirrorableAdviceRequestSerializer",
     "MirrorableItemSerializer",
     "MoveInputSerializer",
     "PositionInputSerializer",

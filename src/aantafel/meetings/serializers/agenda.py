@@ -119,6 +119,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "notes",
             "follows_up_action",
             "mirrors",
+            "mirrors_advice",
             "client_perspective",
             "documents",
         ]

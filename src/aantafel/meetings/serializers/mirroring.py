@@ -5,6 +5,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from aantafel.advice.models import AdviceRequest
 from aantafel.bodies.serializers import BodyRefSerializer
 
 from .. import queries_api
@@ -63,4 +64,41 @@ class MirrorInputSerializer(serializers.Serializer):
 class ClientPerspectiveInputSerializer(serializers.Serializer):
     client_perspective = serializers.CharField(
         help_text=_("The clients' view this consultation brings to the parent body's table.")
+    )
+
+
+class MirrorableAdviceRequestSerializer(serializers.ModelSerializer):
+    """M14/S4: an advice request to the parent body, still being prepared, that this meeting
+    may mirror. Only its title, question, requester and deadline: the views stay with it."""
+
+    body = BodyRefSerializer(read_only=True)
+    mirrored_as = serializers.SerializerMethodField(
+        help_text=_("The item of this meeting that mirrors it already, if any.")
+    )
+
+    class Meta:
+        model = AdviceRequest
+        fields = ["id", "title", "question", "requester_name", "deadline", "body", "mirrored_as"]
+        read_only_fields = fields
+
+    def get_mirrored_as(self, request: AdviceRequest) -> int | None:
+        mirrored: dict[int, int] = self.context.get("mirrored", {})
+        return mirrored.get(request.pk)
+
+
+class MirrorableAdviceRequestField(serializers.PrimaryKeyRelatedField):
+    """The id of an advice request the meeting of the request may mirror; any other is unknown."""
+
+    default_error_messages = {"does_not_exist": _("This choice does not exist in this region.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=AdviceRequest.objects.all(), **kwargs)
+
+    def get_queryset(self) -> Any:
+        return queries_api.mirrorable_advice_for(self.context["meeting"])
+
+
+class MirrorAdviceInputSerializer(serializers.Serializer):
+    advice_request = MirrorableAdviceRequestField(
+        help_text=_("Id of an advice request to the parent body.")
     )

@@ -20,7 +20,14 @@ from .minutes import (
     minutes_save,
     sanitize_minutes_html,
 )
-from .mirror import agenda_item_mirror, can_mirror_into, client_perspective_record, mirrorable_items
+from .mirror import (
+    advice_request_mirror,
+    agenda_item_mirror,
+    can_mirror_into,
+    client_perspective_record,
+    mirrorable_advice_requests,
+    mirrorable_items,
+)
 from .outcomes import (
     PositionInput,
     action_create,
@@ -66,6 +73,7 @@ __all__ = [
     "action_create",
     "action_mark_reminded",
     "action_update_status",
+    "advice_request_mirror",
     "agenda_add_minutes_approval_if_due",
     "agenda_item_add",
     "agenda_item_add_at_meeting",
@@ -95,6 +103,7 @@ __all__ = [
     "minutes_correct",
     "minutes_draft",
     "minutes_save",
+    "mirrorable_advice_requests",
     "mirrorable_items",
     "next_meeting_of",
     "position_record",

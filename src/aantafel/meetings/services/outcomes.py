@@ -160,27 +160,42 @@ def _check_outcome(rule: str | None, outcome: str) -> str:
     return rule
 
 
-def _check_votes(rule: str, outcome: str, votes: tuple[int | None, int | None, int | None]) -> None:
-    votes_for, votes_against, _abstained = votes
+Votes = tuple[int | None, int | None, int | None]
+
+
+def votes_counted(rule: str, votes: Votes) -> bool:
+    """B6: whether votes count under `rule` (only majority), refusing negative numbers and votes
+    given under another rule. Shared by decisions (M8) and advice (S4)."""
     for name, value in zip(("votes_for", "votes_against", "votes_abstained"), votes, strict=True):
         if value is not None and value < 0:
             raise DomainError(_("A number of votes cannot be negative."), field=name)
-    if rule != DecisionRule.MAJORITY:
-        if any(v is not None for v in votes):
-            raise DomainError(
-                _("Votes are counted only in a body that decides by majority."),
-                field="votes_for",
-                code="votes_not_allowed",
-            )
-        return
-    if outcome == DecisionOutcome.POSTPONED:
-        return
+    if rule == DecisionRule.MAJORITY:
+        return True
+    if any(v is not None for v in votes):
+        raise DomainError(
+            _("Votes are counted only in a body that decides by majority."),
+            field="votes_for",
+            code="votes_not_allowed",
+        )
+    return False
+
+
+def require_vote_counts(votes: Votes) -> tuple[int, int]:
+    """B6: under majority both the votes for and against are given."""
+    votes_for, votes_against, _abstained = votes
     if votes_for is None or votes_against is None:
         raise DomainError(
             _("Give the number of votes for and against."),
             field="votes_for" if votes_for is None else "votes_against",
             code="votes_required",
         )
+    return votes_for, votes_against
+
+
+def _check_votes(rule: str, outcome: str, votes: Votes) -> None:
+    if not votes_counted(rule, votes) or outcome == DecisionOutcome.POSTPONED:
+        return
+    votes_for, votes_against = require_vote_counts(votes)
     if (outcome == DecisionOutcome.ADOPTED) != (votes_for > votes_against):
         raise DomainError(
             _("A proposal is adopted only when more members vote for it than against it."),

@@ -208,6 +208,15 @@ def mirror_list(request, region, pk):
         )
     )
     rows = [{"source": s, "meeting": s.meeting, "mirrored_as": mirrored.get(s.pk)} for s in sources]
+    advice_mirrored = dict(
+        AgendaItem.objects.filter(meeting=meeting, mirrors_advice__isnull=False).values_list(
+            "mirrors_advice_id", "pk"
+        )
+    )
+    advice_rows = [
+        {"request": a, "mirrored_as": advice_mirrored.get(a.pk)}
+        for a in services.mirrorable_advice_requests(meeting.body).filter(region=region)
+    ]
     return render(
         request,
         "meetings/mirror_list.html",
@@ -216,6 +225,7 @@ def mirror_list(request, region, pk):
             "body": meeting.body,
             "can_mirror": can_mirror,
             "rows": rows,
+            "advice_rows": advice_rows,
             "agenda_open": _takes_input(meeting),
         },
     )
@@ -245,13 +255,42 @@ def item_mirror(request, region, pk, source_pk):
 
 @login_required
 @region_view
+@require_POST
+def advice_mirror(request, region, pk, advice_pk):
+    """Permission: meetings.lead_meeting (supporter, chair or region administrator)."""
+    meeting = meeting_get_for_user(request.user, region, pk)
+    require_perm(request.user, "meetings.lead_meeting", meeting)
+    # Only what the list offered: an open advice request to the parent body.
+    advice_request = get_object_or_404(
+        services.mirrorable_advice_requests(meeting.body).filter(region=region), pk=advice_pk
+    )
+    try:
+        services.advice_request_mirror(
+            actor=request.user, meeting=meeting, advice_request=advice_request
+        )
+        messages.success(
+            request,
+            _("“%(title)s” is now on the agenda of this meeting.")
+            % {"title": advice_request.title},
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("mirror_list", region.slug, meeting.pk)
+
+
+@login_required
+@region_view
 def client_perspective_edit(request, region, pk, item_pk):
     """Permission: meetings.lead_meeting (supporter, chair or region administrator)."""
     meeting, item = _item(request, region, pk, item_pk)
     require_perm(request.user, "meetings.lead_meeting", meeting)
-    if item.mirrors_id is None:
+    if item.mirrors_id is None and item.mirrors_advice_id is None:
         raise Http404
-    source = AgendaItem.objects.select_related("meeting", "meeting__body").get(pk=item.mirrors_id)
+    source = (
+        AgendaItem.objects.select_related("meeting", "meeting__body").get(pk=item.mirrors_id)
+        if item.mirrors_id
+        else None
+    )
     form = ClientPerspectiveForm(
         request.POST or None, initial={"client_perspective": item.client_perspective}
     )

@@ -5,29 +5,17 @@ from collections.abc import Iterable
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.core.errors import DomainError
+from aantafel.core.text import limited_text
 from aantafel.core.typing import Actor
 from aantafel.regions.models import PlanTheme, Region
 
 from ..models import MAX_TEXT, Signal, SignalEvent
 
 
-def plain(value: str) -> str:
-    """Free text as stored: trimmed, without NUL characters (PostgreSQL cannot store them, and
-    no person types one; forms and the API refuse them, services called otherwise drop them)."""
-    return (value or "").replace("\x00", "").strip()
-
-
 def checked_text(text: str, *, field: str = "text") -> str:
-    text = plain(text)
-    if not text:
-        raise DomainError(_("Write what is going on."), field=field, code="required")
-    if len(text) > MAX_TEXT:
-        raise DomainError(
-            _("Please keep it shorter: at most %(max)s characters.") % {"max": MAX_TEXT},
-            field=field,
-            code="too_long",
-        )
-    return text
+    return limited_text(
+        text, field=field, max_length=MAX_TEXT, required=_("Write what is going on.")
+    )
 
 
 def checked_themes(region: Region, themes: Iterable[PlanTheme | None], *, field: str) -> list:

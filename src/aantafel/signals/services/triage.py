@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from aantafel.audit.services import audit_record
 from aantafel.bodies.models import Body
 from aantafel.core.errors import ConflictError, DomainError
+from aantafel.core.text import plain
 from aantafel.core.typing import Actor
 from aantafel.meetings.models import ItemType, Meeting
 from aantafel.meetings.services import proposal_submit
@@ -17,7 +18,7 @@ from aantafel.regions.models import PlanTheme
 from .. import feedback
 from ..models import Signal, SignalEvent
 from ..workflow import TOLD_TO_RAISER, SignalStatus, can_move
-from ._common import checked_text, checked_themes, lock, plain, record
+from ._common import checked_text, checked_themes, lock, record
 
 # Statuses reached through their own service, because they need more than a click.
 MOVED_ELSEWHERE = {SignalStatus.ON_THE_TABLE, SignalStatus.ANSWERED, SignalStatus.CLOSED}

@@ -1,0 +1,116 @@
+"""Who may see and handle advice requests (S4). docs/authorization.md lists every view.
+
+- The region's administrator and policy staff see every advice request of the region, create
+  them and record the requester's response and follow-up.
+- The current members of a body (any role) see that body's requests. The supporter and the
+  chair manage them (create, edit, documents, agenda, response, follow-up, close) and give the
+  advice; a member who represents a constituency records that constituency's view (the
+  supporter and chair may do so on its behalf).
+- Anyone else: the list is 403 for a region member who is in no body, and a request they
+  may not see is 404, so its existence does not leak.
+"""
+
+import rules
+from django.db.models import QuerySet
+from django.http import Http404
+
+from aantafel.bodies.models import Body, Membership, MembershipRole
+from aantafel.core.request_cache import per_request
+from aantafel.core.typing import AnyUser
+from aantafel.regions.models import Region
+from aantafel.regions.permissions import is_region_member, is_region_staff
+
+from .models import AdviceRequest
+
+LEADS = {MembershipRole.CHAIR, MembershipRole.SUPPORTER}
+
+
+def _memberships(user: AnyUser, region_id: int) -> list[tuple[int, str, int | None]]:
+    """(body, role, constituency) of the user's current memberships in the region, read once
+    per request."""
+    if not user.is_authenticated:
+        return []
+    cache = per_request(user, "advice_memberships")
+    if region_id not in cache:
+        cache[region_id] = list(
+            Membership.objects.current()
+            .filter(user_id=user.pk, region_id=region_id)
+            .values_list("body_id", "role", "constituency_id")
+        )
+    return cache[region_id]
+
+
+def body_roles(user: AnyUser, body: Body) -> set[str]:
+    return {role for body_id, role, _c in _memberships(user, body.region_id) if body_id == body.pk}
+
+
+def own_constituency_ids(user: AnyUser, body: Body) -> set[int]:
+    """The constituencies (ids) the user represents now in the body, from the request's cache."""
+    return {c for b, _r, c in _memberships(user, body.region_id) if b == body.pk and c is not None}
+
+
+def _staff(user: AnyUser, region: Region) -> bool:
+    return bool(is_region_staff(user, region))
+
+
+@rules.predicate
+def can_see_list(user: AnyUser, region: Region) -> bool:
+    """The region's administrator and policy staff, and any current member of a body."""
+    return _staff(user, region) or bool(_memberships(user, region.pk))
+
+
+@rules.predicate
+def can_create(user: AnyUser, region: Region) -> bool:
+    """The region's administrator and policy staff, and the supporter or chair of a body."""
+    return _staff(user, region) or any(
+        role in LEADS for _b, role, _c in _memberships(user, region.pk)
+    )
+
+
+@rules.predicate
+def can_manage(user: AnyUser, body: Body) -> bool:
+    return _staff(user, body.region) or bool(body_roles(user, body) & LEADS)
+
+
+@rules.predicate
+def can_record_view(user: AnyUser, body: Body) -> bool:
+    """A current member who represents a constituency in the body, or its supporter or chair.
+    Which constituency each may speak for is the service's rule (advice_view_record)."""
+    if body_roles(user, body) & LEADS:
+        return True
+    return any(b == body.pk and c is not None for b, _r, c in _memberships(user, body.region_id))
+
+
+@rules.predicate
+def can_give(user: AnyUser, body: Body) -> bool:
+    return bool(body_roles(user, body) & LEADS)
+
+
+rules.add_perm("advice.view_list", can_see_list)  # object: the Region
+rules.add_perm("advice.create", can_create)  # object: the Region
+rules.add_perm("advice.manage", can_manage)  # object: the Body
+rules.add_perm("advice.respond", can_manage)  # object: the Body (response, follow-up, close)
+rules.add_perm("advice.record_view", can_record_view)  # object: the Body
+rules.add_perm("advice.give", can_give)  # object: the Body
+
+
+def advice_requests_visible_to(user: AnyUser, region: Region) -> QuerySet[AdviceRequest]:
+    if not is_region_member(user, region):
+        return AdviceRequest.objects.none()
+    if _staff(user, region):
+        return AdviceRequest.objects.filter(region=region)
+    bodies = {b for b, _r, _c in _memberships(user, region.pk)}
+    return AdviceRequest.objects.filter(region=region, body_id__in=bodies)
+
+
+def advice_request_get_for_user(user: AnyUser, region: Region, pk: int) -> AdviceRequest:
+    """404 for a request that does not exist, of another region, or not theirs to see."""
+    found = (
+        advice_requests_visible_to(user, region)
+        .select_related("region", "body", "body__region")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
