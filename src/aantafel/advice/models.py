@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.bodies.models import DecisionRule
-from aantafel.core.models import RegionOwned
+from aantafel.core.models import RegionOwned, TimelineEvent
 from aantafel.core.outbox import OutgoingMail
 from aantafel.meetings.models import Stance
 
@@ -182,7 +182,7 @@ class AdviceDocument(RegionOwned):
         return self.title
 
 
-class AdviceEvent(RegionOwned):
+class AdviceEvent(TimelineEvent):
     """S4: the timeline of an advice request. Append-only: who did what, when."""
 
     class Kind(models.TextChoices):
@@ -201,15 +201,8 @@ class AdviceEvent(RegionOwned):
         AdviceRequest, on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(TimelineEvent.Meta):
         verbose_name = _("advice event")
         verbose_name_plural = _("advice events")
 

@@ -20,6 +20,7 @@ from aantafel.bodies.models import Body
 from aantafel.core.errors import ConflictError, DomainError
 from aantafel.core.text import limited_text
 from aantafel.core.typing import Actor
+from aantafel.core.workflow import require_transition
 
 from . import links
 from .models import (
@@ -220,15 +221,13 @@ def client_test_update(
 
 
 def _move(actor: Actor, test: ClientTest, target: str) -> None:
-    if not can_move(test.status, target):
-        raise ConflictError(
-            _("A client test cannot go from “%(from)s” to “%(to)s”.")
-            % {
-                "from": ClientTestStatus(test.status).label,
-                "to": ClientTestStatus(target).label,
-            },
-            code="transition_not_allowed",
-        )
+    require_transition(
+        ClientTestStatus,
+        test.status,
+        target,
+        allowed=can_move,
+        message=_("A client test cannot go from “%(from)s” to “%(to)s”."),
+    )
     before = test.status
     test.status = target
     audit_record(

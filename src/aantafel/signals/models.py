@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from aantafel.core.models import RegionOwned
+from aantafel.core.models import RegionOwned, TimelineEvent
 from aantafel.core.outbox import OutgoingMail
 
 from .workflow import SignalStatus
@@ -100,7 +100,7 @@ class Signal(RegionOwned):
         return self.status == SignalStatus.CLOSED and self.publishable and not self.safety_concern
 
 
-class SignalEvent(RegionOwned):
+class SignalEvent(TimelineEvent):
     """S2: the timeline of a signal. Append-only: who did what, when."""
 
     class Kind(models.TextChoices):
@@ -115,15 +115,8 @@ class SignalEvent(RegionOwned):
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(TimelineEvent.Meta):
         verbose_name = _("signal event")
         verbose_name_plural = _("signal events")
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from aantafel.core.errors import ConflictError
 from aantafel.core.text import limited_text, plain
 from aantafel.core.typing import Actor
+from aantafel.core.workflow import require_transition, timeline_add
 
 from ..models import MAX_TEXT, AdviceEvent, AdviceRequest
 from ..roles import body_roles, leads_body, represented_by, seat_constituencies
@@ -42,11 +43,11 @@ def record(
     note: str = "",
 ) -> AdviceEvent:
     """S4: one line on the request's timeline, written in the same transaction as the change."""
-    return AdviceEvent.objects.create(
-        region_id=advice_request.region_id,
-        advice_request=advice_request,
-        kind=kind,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+    return timeline_add(
+        AdviceEvent,
+        advice_request,
+        kind,
+        actor=actor,
         from_status=from_status,
         to_status=to_status,
         note=note,
@@ -73,15 +74,13 @@ def require_open(advice_request: AdviceRequest) -> None:
 
 def move(actor: Actor, advice_request: AdviceRequest, target: str, note: str = "") -> None:
     """Moves a locked request along the flow (workflow.TRANSITIONS), with its timeline line."""
-    if not can_move(advice_request.status, target):
-        raise ConflictError(
-            _("An advice request cannot go from “%(from)s” to “%(to)s”.")
-            % {
-                "from": AdviceStatus(advice_request.status).label,
-                "to": AdviceStatus(target).label,
-            },
-            code="transition_not_allowed",
-        )
+    require_transition(
+        AdviceStatus,
+        advice_request.status,
+        target,
+        allowed=can_move,
+        message=_("An advice request cannot go from “%(from)s” to “%(to)s”."),
+    )
     before = advice_request.status
     advice_request.status = target
     record(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from aantafel.core.errors import DomainError
 from aantafel.core.text import limited_text
 from aantafel.core.typing import Actor
+from aantafel.core.workflow import timeline_add
 from aantafel.regions.models import PlanTheme, Region
 
 from ..models import MAX_TEXT, Signal, SignalEvent
@@ -38,11 +39,11 @@ def record(
     note: str = "",
 ) -> SignalEvent:
     """S2: one line on the signal's timeline, written in the same transaction as the change."""
-    return SignalEvent.objects.create(
-        region_id=signal.region_id,
-        signal=signal,
-        kind=kind,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+    return timeline_add(
+        SignalEvent,
+        signal,
+        kind,
+        actor=actor,
         from_status=from_status,
         to_status=to_status,
         note=note,

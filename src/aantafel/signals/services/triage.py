@@ -11,6 +11,7 @@ from aantafel.bodies.models import Body
 from aantafel.core.errors import ConflictError, DomainError
 from aantafel.core.text import plain
 from aantafel.core.typing import Actor
+from aantafel.core.workflow import require_transition
 from aantafel.meetings.models import ItemType, Meeting
 from aantafel.meetings.services import proposal_submit
 from aantafel.regions.models import PlanTheme
@@ -26,15 +27,13 @@ MOVED_ELSEWHERE = {SignalStatus.ON_THE_TABLE, SignalStatus.ANSWERED, SignalStatu
 
 def _transition(actor: Actor, signal: Signal, target: str, note: str = "") -> None:
     """Moves a locked signal along the flow, with its timeline line and audit event."""
-    if not can_move(signal.status, target):
-        raise ConflictError(
-            _("A signal cannot go from “%(from)s” to “%(to)s”.")
-            % {
-                "from": SignalStatus(signal.status).label,
-                "to": SignalStatus(target).label,
-            },
-            code="transition_not_allowed",
-        )
+    require_transition(
+        SignalStatus,
+        signal.status,
+        target,
+        allowed=can_move,
+        message=_("A signal cannot go from “%(from)s” to “%(to)s”."),
+    )
     before = signal.status
     signal.status = target
     record(
