@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -50,9 +50,8 @@ def _actions(user, advice: AdviceRequest) -> dict[str, bool]:
     }
 
 
-def _step(request, region, pk: int, perm: str, action: str) -> AdviceRequest:
-    """The request for a step page: 404 when not visible, 403 without the permission; a step
-    the status flow does not allow now sends the user back to the request (None)."""
+def _step(request, region, pk: int, perm: str) -> AdviceRequest:
+    """The request for a step page: 404 when not visible, 403 without the permission."""
     advice = advice_request_get_for_user(request.user, region, pk)
     require_perm(request.user, perm, advice.body)
     return advice
@@ -70,8 +69,16 @@ def _not_now(request, region, advice: AdviceRequest):
     return redirect("advice_detail", region.slug, advice.pk)
 
 
-def _form_page(request, template: str, context: dict) -> HttpResponse:
-    return render(request, template, context)
+def _step_form(request, region, advice: AdviceRequest, form, *, step: str, call, done, **context):
+    """A step page: a valid POST runs the service (`call`) and goes back to the request with
+    the message `done`; otherwise the form, with a refusal of the service beside its field."""
+    if request.method == "POST" and form.is_valid() and call_service(form, call):
+        return _done(request, region, advice, done)
+    return render(
+        request,
+        "advice/step_form.html",
+        {"form": form, "advice": advice, "step": step, **context},
+    )
 
 
 def _done(request, region, advice: AdviceRequest, message: str):
@@ -133,7 +140,7 @@ def advice_create(request, region):
         )
         if isinstance(advice, AdviceRequest):
             return _done(request, region, advice, _("The advice request has been saved."))
-    return _form_page(request, "advice/advice_form.html", {"form": form, "multipart": True})
+    return render(request, "advice/advice_form.html", {"form": form, "multipart": True})
 
 
 @login_required
@@ -168,21 +175,21 @@ def advice_detail(request, region, pk):
 def advice_edit(request, region, pk):
     """Permission: advice.manage on the request's body (region administrator, policy staff, the
     body's supporter or chair); until the advice is given."""
-    advice = _step(request, region, pk, "advice.manage", "edit")
+    advice = _step(request, region, pk, "advice.manage")
     if not advice.is_open:
         return _not_now(request, region, advice)
     form = forms.EditForm(
         _posted(request),
         initial={"title": advice.title, "question": advice.question, "deadline": advice.deadline},
     )
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_request_edit(actor=request.user, advice_request=advice, **d),
-        ):
-            return _done(request, region, advice, _("The question has been saved."))
-    return _form_page(
-        request, "advice/step_form.html", {"form": form, "advice": advice, "step": "edit"}
+    return _step_form(
+        request,
+        region,
+        advice,
+        form,
+        step="edit",
+        call=lambda d: services.advice_request_edit(actor=request.user, advice_request=advice, **d),
+        done=_("The question has been saved."),
     )
 
 
@@ -190,22 +197,21 @@ def advice_edit(request, region, pk):
 @region_view
 def advice_document_upload(request, region, pk):
     """Permission: advice.manage on the request's body; until the advice is given."""
-    advice = _step(request, region, pk, "advice.manage", "document")
+    advice = _step(request, region, pk, "advice.manage")
     if not advice.is_open:
         return _not_now(request, region, advice)
     form = forms.DocumentForm(*_posted(request, files=True))
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_document_add(
-                actor=request.user, advice_request=advice, upload=d["file"], title=d["title"]
-            ),
-        ):
-            return _done(request, region, advice, _("The document has been added."))
-    return _form_page(
+    return _step_form(
         request,
-        "advice/step_form.html",
-        {"form": form, "advice": advice, "step": "document", "multipart": True},
+        region,
+        advice,
+        form,
+        step="document",
+        call=lambda d: services.advice_document_add(
+            actor=request.user, advice_request=advice, upload=d["file"], title=d["title"]
+        ),
+        done=_("The document has been added."),
+        multipart=True,
     )
 
 
@@ -234,7 +240,7 @@ def advice_view_record(request, region, pk):
     """Permission: advice.record_view on the request's body (a current member who represents a
     constituency of the body's seats, for that constituency; the body's supporter or chair, on
     behalf of any of them); until the advice is given."""
-    advice = _step(request, region, pk, "advice.record_view", "record_view")
+    advice = _step(request, region, pk, "advice.record_view")
     if not advice.is_open:
         return _not_now(request, region, advice)
     constituencies = queries.recordable_constituencies(request.user, advice)
@@ -249,27 +255,21 @@ def advice_view_record(request, region, pk):
         if first.pk in existing:
             initial |= {"stance": existing[first.pk].stance, "view": existing[first.pk].view}
     form = forms.ViewForm(_posted(request), constituencies=constituencies, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_view_record(
-                actor=request.user,
-                advice_request=advice,
-                constituency=d["constituency"],
-                stance=d["stance"],
-                view=d["view"],
-            ),
-        ):
-            return _done(request, region, advice, _("The view of the constituency has been saved."))
-    return _form_page(
+    return _step_form(
         request,
-        "advice/step_form.html",
-        {
-            "form": form,
-            "advice": advice,
-            "step": "record_view",
-            "no_constituency": not constituencies,
-        },
+        region,
+        advice,
+        form,
+        step="record_view",
+        call=lambda d: services.advice_view_record(
+            actor=request.user,
+            advice_request=advice,
+            constituency=d["constituency"],
+            stance=d["stance"],
+            view=d["view"],
+        ),
+        done=_("The view of the constituency has been saved."),
+        no_constituency=not constituencies,
     )
 
 
@@ -278,29 +278,23 @@ def advice_view_record(request, region, pk):
 def advice_give(request, region, pk):
     """Permission: advice.give on the request's body (its supporter or chair); until the advice
     is given. Only the chair may give it before every constituency had its say."""
-    advice = _step(request, region, pk, "advice.give", "give")
+    advice = _step(request, region, pk, "advice.give")
     if not advice.is_open:
         return _not_now(request, region, advice)
     rule = body_decision_rule(advice.body)
     form = forms.GiveForm(_posted(request), rule=rule)
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_give(
-                actor=request.user, advice_request=advice, **form.service_data()
-            ),
-        ):
-            return _done(request, region, advice, _("The advice has been given."))
-    return _form_page(
+    return _step_form(
         request,
-        "advice/step_form.html",
-        {
-            "form": form,
-            "advice": advice,
-            "step": "give",
-            "rule": rule,
-            "lines": queries.view_lines(advice),
-        },
+        region,
+        advice,
+        form,
+        step="give",
+        call=lambda d: services.advice_give(
+            actor=request.user, advice_request=advice, **form.service_data()
+        ),
+        done=_("The advice has been given."),
+        rule=rule,
+        lines=queries.view_lines(advice),
     )
 
 
@@ -309,23 +303,23 @@ def advice_give(request, region, pk):
 def advice_response(request, region, pk):
     """Permission: advice.respond on the request's body (region administrator, policy staff,
     the body's supporter or chair); once the advice is given."""
-    advice = _step(request, region, pk, "advice.respond", "response")
+    advice = _step(request, region, pk, "advice.respond")
     if not can_move(advice.status, AdviceStatus.RESPONSE_RECEIVED):
         return _not_now(request, region, advice)
     form = forms.ResponseForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_response_record(
-                actor=request.user,
-                advice_request=advice,
-                response=d["response"],
-                reason=d["reason"],
-            ),
-        ):
-            return _done(request, region, advice, _("The response has been saved."))
-    return _form_page(
-        request, "advice/step_form.html", {"form": form, "advice": advice, "step": "response"}
+    return _step_form(
+        request,
+        region,
+        advice,
+        form,
+        step="response",
+        call=lambda d: services.advice_response_record(
+            actor=request.user,
+            advice_request=advice,
+            response=d["response"],
+            reason=d["reason"],
+        ),
+        done=_("The response has been saved."),
     )
 
 
@@ -334,20 +328,20 @@ def advice_response(request, region, pk):
 def advice_follow_up(request, region, pk):
     """Permission: advice.respond on the request's body; once the response is in, until the
     request is closed."""
-    advice = _step(request, region, pk, "advice.respond", "follow_up")
+    advice = _step(request, region, pk, "advice.respond")
     if advice.status != AdviceStatus.RESPONSE_RECEIVED:
         return _not_now(request, region, advice)
     form = forms.FollowUpForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_follow_up_add(
-                actor=request.user, advice_request=advice, text=d["text"], on=d["on"]
-            ),
-        ):
-            return _done(request, region, advice, _("The follow-up has been saved."))
-    return _form_page(
-        request, "advice/step_form.html", {"form": form, "advice": advice, "step": "follow_up"}
+    return _step_form(
+        request,
+        region,
+        advice,
+        form,
+        step="follow_up",
+        call=lambda d: services.advice_follow_up_add(
+            actor=request.user, advice_request=advice, text=d["text"], on=d["on"]
+        ),
+        done=_("The follow-up has been saved."),
     )
 
 
@@ -355,20 +349,20 @@ def advice_follow_up(request, region, pk):
 @region_view
 def advice_close(request, region, pk):
     """Permission: advice.respond on the request's body; once the response is in."""
-    advice = _step(request, region, pk, "advice.respond", "close")
+    advice = _step(request, region, pk, "advice.respond")
     if not can_move(advice.status, AdviceStatus.CLOSED):
         return _not_now(request, region, advice)
     form = forms.CloseForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_close(
-                actor=request.user, advice_request=advice, note=d["note"]
-            ),
-        ):
-            return _done(request, region, advice, _("The advice request has been closed."))
-    return _form_page(
-        request, "advice/step_form.html", {"form": form, "advice": advice, "step": "close"}
+    return _step_form(
+        request,
+        region,
+        advice,
+        form,
+        step="close",
+        call=lambda d: services.advice_close(
+            actor=request.user, advice_request=advice, note=d["note"]
+        ),
+        done=_("The advice request has been closed."),
     )
 
 
@@ -377,7 +371,7 @@ def advice_close(request, region, pk):
 def advice_agenda(request, region, pk):
     """Permission: advice.manage on the request's body; once, until the advice is given. The
     request becomes an item proposal of type advice (M2)."""
-    advice = _step(request, region, pk, "advice.manage", "agenda")
+    advice = _step(request, region, pk, "advice.manage")
     if not advice.is_open or advice.proposal_id is not None:
         return _not_now(request, region, advice)
     form = forms.AgendaForm(
@@ -385,21 +379,16 @@ def advice_agenda(request, region, pk):
         meetings=queries.upcoming_meetings(advice),
         initial={"title": advice.title},
     )
-    if request.method == "POST" and form.is_valid():
-        if call_service(
-            form,
-            lambda d: services.advice_put_on_agenda(
-                actor=request.user, advice_request=advice, meeting=d["meeting"], title=d["title"]
-            ),
-        ):
-            return _done(
-                request,
-                region,
-                advice,
-                _("The request is on the agenda: the body's supporter has the item proposal."),
-            )
-    return _form_page(
-        request, "advice/step_form.html", {"form": form, "advice": advice, "step": "agenda"}
+    return _step_form(
+        request,
+        region,
+        advice,
+        form,
+        step="agenda",
+        call=lambda d: services.advice_put_on_agenda(
+            actor=request.user, advice_request=advice, meeting=d["meeting"], title=d["title"]
+        ),
+        done=_("The request is on the agenda: the body's supporter has the item proposal."),
     )
 
 
