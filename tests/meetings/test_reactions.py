@@ -16,6 +16,7 @@ from aantafel.audit.models import AuditEvent
 from aantafel.core.errors import ConflictError, DomainError
 from aantafel.meetings import services
 from aantafel.meetings.models import ConstituencyQuestion, MeetingStatus, QuestionAnswer, Reaction
+from aantafel.meetings.views.participation import QUESTION_ANSWER_LIMIT, QUESTION_GUESS_LIMIT
 
 from .. import factories as f
 
@@ -503,3 +504,23 @@ def test_m12_public_page_query_count_does_not_grow_with_answers(client, item, re
         return len(queries)
 
     assert count(few) == count(many) == 1
+
+
+def test_m12_guessing_answer_links_is_limited(client, item, representative):
+    """Twenty unknown links an hour from one connection; then even a real link waits (429)."""
+    _question, token = _ask(representative, item)
+    for n in range(QUESTION_GUESS_LIMIT.limit):
+        assert client.get(reverse("question_answer", args=[f"geraden-{n}"])).status_code == 404
+    assert client.get(reverse("question_answer", args=[token])).status_code == 429
+    assert client.get(reverse("question_thanks", args=[token])).status_code == 429
+
+
+def test_m12_a_flood_of_answers_from_one_connection_is_refused(client, item, representative):
+    question, token = _ask(representative, item)
+    url = reverse("question_answer", args=[token])
+    for n in range(QUESTION_ANSWER_LIMIT.limit):
+        assert client.post(url, {"text": f"Antwoord {n}"}).status_code == 302
+    refused = client.post(url, {"text": "Nog een antwoord"})
+    assert refused.status_code == 429
+    assert QuestionAnswer.objects.filter(question=question).count() == QUESTION_ANSWER_LIMIT.limit
+    assert client.get(url).status_code == 200  # reading the question still works

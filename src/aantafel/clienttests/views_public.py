@@ -43,7 +43,7 @@ def _link(request: HttpRequest, token: str) -> ClientTestLink:
 
 
 def _too_many(request: HttpRequest, region=None) -> HttpResponse:
-    return render(request, "clienttests/public/too_many.html", {"region": region}, status=429)
+    return render(request, "components/too_many.html", {"region": region}, status=429)
 
 
 def _state_page(request: HttpRequest, link: ClientTestLink, state: str) -> HttpResponse:

@@ -18,6 +18,7 @@ from aantafel.bodies.models import Constituency, Membership
 from aantafel.core.errors import DomainError
 from aantafel.core.forms import call_service
 from aantafel.core.permissions import require_perm
+from aantafel.core.ratelimit import RateLimit
 from aantafel.regions.decorators import region_view
 
 from .. import services
@@ -313,10 +314,21 @@ def client_perspective_edit(request, region, pk, item_pk):
 
 # --- M12: the public answer page ---------------------------------------------------------------
 
+# Someone trying links: a few typos are human, twenty unknown links an hour is not.
+QUESTION_GUESS_LIMIT = RateLimit("question_token", limit=20, window=3600)
+# One link goes to a whole constituency, and a family may share one connection: generous, but
+# a flood of answers from one connection is refused.
+QUESTION_ANSWER_LIMIT = RateLimit("question_answer", limit=30, window=3600)
+
+
+def _too_many(request, region=None):
+    return _public(render(request, "components/too_many.html", {"region": region}, status=429))
+
 
 def _public_question(request, token: str) -> ConstituencyQuestion:
     question = services.question_by_token(token)
     if question is None:
+        QUESTION_GUESS_LIMIT.hit(request)
         raise Http404
     # The page takes the region's look and shows times in its zone, as a region page would.
     request.region = question.region
@@ -334,7 +346,9 @@ def _public(response):
 @never_cache
 def question_answer(request, token):
     """Permission: whoever holds the link (the token is the credential); no account, nothing
-    asked about who answers."""
+    asked about who answers. Limited to 20 unknown links and 30 answers per client per hour."""
+    if QUESTION_GUESS_LIMIT.exceeded(request):
+        return _too_many(request)
     try:
         question = _public_question(request, token)
     except Http404:
@@ -346,11 +360,14 @@ def question_answer(request, token):
                 render(request, "meetings/public/question_closed.html", {"question": question})
             )
         form = AnswerForm(request.POST or None)
+        if request.method == "POST" and QUESTION_ANSWER_LIMIT.exceeded(request):
+            return _too_many(request, question.region)
         if request.method == "POST" and form.is_valid():
             answer = call_service(
                 form, lambda d: services.question_answer(token=token, text=d["text"])
             )
             if answer:
+                QUESTION_ANSWER_LIMIT.hit(request)
                 return redirect("question_thanks", token)
         return _public(
             render(
@@ -371,6 +388,8 @@ def question_answer(request, token):
 @never_cache
 def question_thanks(request, token):
     """Permission: whoever holds the link (the token is the credential)."""
+    if QUESTION_GUESS_LIMIT.exceeded(request):
+        return _too_many(request)
     try:
         question = _public_question(request, token)
     except Http404:
