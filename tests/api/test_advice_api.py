@@ -2,6 +2,8 @@
 pages, and the same permissions: anonymous 401, a user of the other region 404, a member who may
 not do it 403, a request of a body one is not in 404."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from aantafel.advice import api as advice_api
 from aantafel.advice import services
 from aantafel.advice.models import AdviceRequest, ConstituencyView
@@ -10,6 +12,7 @@ from aantafel.audit.models import AuditEvent
 from aantafel.meetings.models import Stance
 from tests.advice.conftest import (
     ROLES,
+    pdf_upload,
     record_views,
     scene,  # noqa: F401 - the advice scene
     users_by_role,
@@ -77,6 +80,24 @@ ENDPOINTS = [
         _expect(dict.fromkeys(MANAGE, 201), hidden=()),
     ),
     ("advice-request-detail", "get", open_, lambda s: None, _expect(dict.fromkeys(VIEWERS, 200))),
+    (
+        "advice-request-detail",
+        "put",
+        open_,
+        lambda s: {
+            "title": "Scherpere vraag",
+            "question": "Wat vinden jullie nu?",
+            "deadline": str(s.request.deadline),
+        },
+        _expect(dict.fromkeys(MANAGE, 200)),
+    ),
+    (
+        "advice-request-documents",
+        "post",
+        open_,
+        lambda s: {"file": pdf_upload("notitie.pdf"), "title": "Notitie"},
+        _expect(dict.fromkeys(MANAGE, 201)),
+    ),
     ("advice-request-pdf", "get", given, lambda s: None, _expect(dict.fromkeys(VIEWERS, 200))),
     (
         "advice-request-views",
@@ -121,7 +142,11 @@ def test_s4_every_advice_endpoint_answers_each_role_as_the_pages_do(
     expected,
 ):
     kwargs = {"pk": target(scene).pk} if target else {}
-    check(users_by_role(scene), role, method, url(name, scene, **kwargs), payload(scene), expected)
+    data = payload(scene)
+    # A document goes as a multipart upload; everything else as JSON.
+    fmt = "multipart" if data and any(hasattr(v, "read") for v in data.values()) else "json"
+    address = url(name, scene, **kwargs)
+    check(users_by_role(scene), role, method, address, data, expected, fmt=fmt)
 
 
 def test_advice_endpoints_are_all_in_the_matrix():
@@ -132,6 +157,8 @@ def test_advice_endpoints_are_all_in_the_matrix():
         "list",
         "create",
         "retrieve",
+        "update",
+        "documents",
         "pdf",
         "views",
         "give",
@@ -229,3 +256,37 @@ def test_s4_the_list_filters_by_status_and_body(scene):  # noqa: F811
     assert response.json()["results"] == []
     response = api.get(url("advice-request-list", scene), {"body": scene.body.pk})
     assert [r["id"] for r in response.json()["results"]] == [scene.request.pk]
+
+
+def test_s4_a_question_is_corrected_and_a_document_added_until_the_advice_is_given(
+    scene,  # noqa: F811
+):
+    api = client_for(scene.users.supporter)
+    detail = url("advice-request-detail", scene, pk=scene.request.pk)
+    edit = {
+        "title": "Crisisopvang",
+        "question": "Wat vinden ouders ervan?",
+        "deadline": str(scene.request.deadline),
+    }
+    response = api.put(detail, edit, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["question"] == "Wat vinden ouders ervan?"
+    documents = url("advice-request-documents", scene, pk=scene.request.pk)
+    added = api.post(
+        documents, {"file": pdf_upload("nota.pdf"), "title": "Nota"}, format="multipart"
+    )
+    assert added.status_code == 201, added.content
+    assert [d["title"] for d in added.json()["documents"]] == ["Nota"]
+    bad = api.post(
+        documents,
+        {"file": SimpleUploadedFile("x.exe", b"MZ\x90\x00", content_type="text/plain")},
+        format="multipart",
+    )
+    assert bad.status_code == 400
+    assert problem_fields(bad) == ["file"]
+    given(scene)
+    assert api.put(detail, edit, format="json").status_code == 409
+    late = api.post(documents, {"file": pdf_upload("laat.pdf")}, format="multipart")
+    assert late.status_code == 409
+    scene.request.refresh_from_db()
+    assert scene.request.documents.count() == 1

@@ -2,7 +2,7 @@
 
 The same permissions as the pages (advice/permissions.py) and the same services for every
 write. A request the user may not see is a 404, so its existence does not leak. Documents are
-added on the pages (a multipart upload); the API lists them.
+added with a multipart upload, checked by their content like every upload.
 """
 
 from typing import Any
@@ -15,8 +15,9 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from aantafel.meetings.api._common import read_schema, write_schema
+from aantafel.meetings.api._common import read_schema, upload_schema, write_schema
 from aantafel.meetings.pdf import pdf_response
+from aantafel.meetings.serializers import DocumentInputSerializer
 from aantafel.regions.api import ApiViewSet, problems
 
 from . import queries, services
@@ -27,6 +28,7 @@ from .serializers import (
     AdviceCloseInputSerializer,
     AdviceCreateInputSerializer,
     AdviceDetailSerializer,
+    AdviceEditInputSerializer,
     AdviceFilterSerializer,
     AdviceFollowUpInputSerializer,
     AdviceGiveInputSerializer,
@@ -48,7 +50,8 @@ class AdviceRequestViewSet(ApiViewSet):
     of the region; a current member of a body: that body's requests; anyone else 403);
     retrieve and pdf — whoever sees the request (404 otherwise; the pdf once the advice is
     given); create — advice.create on the region and advice.manage on the chosen body
-    (region administrator, policy staff, the body's supporter or chair); views —
+    (region administrator, policy staff, the body's supporter or chair); update and documents
+    — advice.manage on the body, until the advice is given; views —
     advice.record_view on the body (its representative for their constituency, the supporter
     or chair on its behalf); give — advice.give (the body's supporter or chair); respond,
     follow_ups and close — advice.respond (region administrator, policy staff, the body's
@@ -59,6 +62,8 @@ class AdviceRequestViewSet(ApiViewSet):
     serializer_class = AdviceDetailSerializer
     input_serializers = {
         "create": AdviceCreateInputSerializer,
+        "update": AdviceEditInputSerializer,
+        "documents": DocumentInputSerializer,
         "views": AdviceViewInputSerializer,
         "give": AdviceGiveInputSerializer,
         "respond": AdviceResponseInputSerializer,
@@ -70,6 +75,8 @@ class AdviceRequestViewSet(ApiViewSet):
         "create": "advice.create",
         "retrieve": None,  # whoever sees it: others 404 (advice_request_get_for_user)
         "pdf": None,
+        "update": "advice.manage",
+        "documents": "advice.manage",
         "views": "advice.record_view",
         "give": "advice.give",
         "respond": "advice.respond",
@@ -121,6 +128,26 @@ class AdviceRequestViewSet(ApiViewSet):
     @extend_schema(**read_schema(AdviceDetailSerializer))
     def retrieve(self, request: Request, region_slug: str, pk: int) -> Response:
         return self._detail(self._advice)
+
+    @extend_schema(
+        summary=_("Correct the title, question or deadline, until the advice is given (S4)."),
+        **write_schema(AdviceEditInputSerializer, AdviceDetailSerializer),
+    )
+    def update(self, request: Request, region_slug: str, pk: int) -> Response:
+        data = self.parse(AdviceEditInputSerializer)
+        advice = services.advice_request_edit(actor=self.actor, advice_request=self._advice, **data)
+        return self._detail(advice)
+
+    @extend_schema(
+        summary=_("Add a document to the question, until the advice is given (S4)."),
+        **upload_schema(AdviceDetailSerializer),
+    )
+    def documents(self, request: Request, region_slug: str, pk: int) -> Response:
+        data = self.parse(DocumentInputSerializer)
+        services.advice_document_add(
+            actor=self.actor, advice_request=self._advice, upload=data["file"], title=data["title"]
+        )
+        return self._detail(self._advice, status_code=201)
 
     @extend_schema(
         summary=_("The advice as a PDF/A document, once it is given (S4)."),
@@ -193,7 +220,12 @@ urlpatterns = [
         AdviceRequestViewSet.as_view({"get": "list", "post": "create"}),
         name="advice-request-list",
     ),
-    path(REQUEST, AdviceRequestViewSet.as_view({"get": "retrieve"}), name="advice-request-detail"),
+    path(
+        REQUEST,
+        AdviceRequestViewSet.as_view({"get": "retrieve", "put": "update"}),
+        name="advice-request-detail",
+    ),
+    path(REQUEST + "documents/", _post("documents"), name="advice-request-documents"),
     path(REQUEST + "pdf/", AdviceRequestViewSet.as_view({"get": "pdf"}), name="advice-request-pdf"),
     path(REQUEST + "views/", _post("views"), name="advice-request-views"),
     path(REQUEST + "give/", _post("give"), name="advice-request-give"),

@@ -147,6 +147,15 @@ class AdviceCreateInputSerializer(serializers.Serializer):
     deadline = serializers.DateField()
 
 
+class AdviceEditInputSerializer(serializers.Serializer):
+    """A correction of the question, until the advice is given (all three fields, as on the
+    page)."""
+
+    title = serializers.CharField(max_length=200)
+    question = _text()
+    deadline = serializers.DateField()
+
+
 class AdviceViewInputSerializer(serializers.Serializer):
     constituency = RegionPrimaryKeyField(queryset=Constituency.objects.all())
     # The same enum as a constituency's position beside a decision (meetings' StanceEnum).
