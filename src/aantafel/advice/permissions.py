@@ -14,39 +14,24 @@ import rules
 from django.db.models import QuerySet
 from django.http import Http404
 
-from aantafel.bodies.models import Body, Membership, MembershipRole
-from aantafel.core.request_cache import per_request
+from aantafel.bodies.models import Body
+from aantafel.bodies.permissions import current_places, place_in
 from aantafel.core.typing import AnyUser
 from aantafel.regions.models import Region
 from aantafel.regions.permissions import is_region_member, is_region_staff
 
 from .models import AdviceRequest
 
-LEADS = {MembershipRole.CHAIR, MembershipRole.SUPPORTER}
+
+def _leads(user: AnyUser, body: Body) -> bool:
+    place = place_in(user, body)
+    return place is not None and place.leads
 
 
-def _memberships(user: AnyUser, region_id: int) -> list[tuple[int, str, int | None]]:
-    """(body, role, constituency) of the user's current memberships in the region, read once
-    per request."""
-    if not user.is_authenticated:
-        return []
-    cache = per_request(user, "advice_memberships")
-    if region_id not in cache:
-        cache[region_id] = list(
-            Membership.objects.current()
-            .filter(user_id=user.pk, region_id=region_id)
-            .values_list("body_id", "role", "constituency_id")
-        )
-    return cache[region_id]
-
-
-def body_roles(user: AnyUser, body: Body) -> set[str]:
-    return {role for body_id, role, _c in _memberships(user, body.region_id) if body_id == body.pk}
-
-
-def own_constituency_ids(user: AnyUser, body: Body) -> set[int]:
+def own_constituency_ids(user: AnyUser, body: Body) -> frozenset[int]:
     """The constituencies (ids) the user represents now in the body, from the request's cache."""
-    return {c for b, _r, c in _memberships(user, body.region_id) if b == body.pk and c is not None}
+    place = place_in(user, body)
+    return place.constituencies if place is not None else frozenset()
 
 
 def _staff(user: AnyUser, region: Region) -> bool:
@@ -56,34 +41,30 @@ def _staff(user: AnyUser, region: Region) -> bool:
 @rules.predicate
 def can_see_list(user: AnyUser, region: Region) -> bool:
     """The region's administrator and policy staff, and any current member of a body."""
-    return _staff(user, region) or bool(_memberships(user, region.pk))
+    return _staff(user, region) or bool(current_places(user, region.pk))
 
 
 @rules.predicate
 def can_create(user: AnyUser, region: Region) -> bool:
     """The region's administrator and policy staff, and the supporter or chair of a body."""
-    return _staff(user, region) or any(
-        role in LEADS for _b, role, _c in _memberships(user, region.pk)
-    )
+    return _staff(user, region) or any(p.leads for p in current_places(user, region.pk).values())
 
 
 @rules.predicate
 def can_manage(user: AnyUser, body: Body) -> bool:
-    return _staff(user, body.region) or bool(body_roles(user, body) & LEADS)
+    return _staff(user, body.region) or _leads(user, body)
 
 
 @rules.predicate
 def can_record_view(user: AnyUser, body: Body) -> bool:
     """A current member who represents a constituency in the body, or its supporter or chair.
     Which constituency each may speak for is the service's rule (advice_view_record)."""
-    if body_roles(user, body) & LEADS:
-        return True
-    return any(b == body.pk and c is not None for b, _r, c in _memberships(user, body.region_id))
+    return _leads(user, body) or bool(own_constituency_ids(user, body))
 
 
 @rules.predicate
 def can_give(user: AnyUser, body: Body) -> bool:
-    return bool(body_roles(user, body) & LEADS)
+    return _leads(user, body)
 
 
 rules.add_perm("advice.view_list", can_see_list)  # object: the Region
@@ -99,8 +80,9 @@ def advice_requests_visible_to(user: AnyUser, region: Region) -> QuerySet[Advice
         return AdviceRequest.objects.none()
     if _staff(user, region):
         return AdviceRequest.objects.filter(region=region)
-    bodies = {b for b, _r, _c in _memberships(user, region.pk)}
-    return AdviceRequest.objects.filter(region=region, body_id__in=bodies)
+    return AdviceRequest.objects.filter(
+        region=region, body_id__in=list(current_places(user, region.pk))
+    )
 
 
 def advice_request_get_for_user(user: AnyUser, region: Region, pk: int) -> AdviceRequest:

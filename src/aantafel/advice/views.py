@@ -152,7 +152,7 @@ def advice_detail(request, region, pk):
     advice = advice_request_get_for_user(request.user, region, pk)
     detail = queries.advice_detail(advice)
     actions = _actions(request.user, detail.advice)
-    own: set[int] = set()
+    own: set[int] | frozenset[int] = set()
     if actions["record_view"]:  # their own constituencies; a lead of the body records for all
         body = detail.advice.body
         seated = {line.constituency.pk for line in detail.lines}

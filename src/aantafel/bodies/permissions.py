@@ -5,6 +5,8 @@ The region administrator manages everything; a body's supporter manages that bod
 seats, members and initiatives; its chair registers initiatives too.
 """
 
+from dataclasses import dataclass
+
 import rules
 from django.db.models import QuerySet
 from django.http import Http404
@@ -27,6 +29,56 @@ def body_roles(user: AnyUser, body: Body) -> set[str]:
             Membership.objects.current().filter(user=user, body=body).values_list("role", flat=True)
         )
     return cache[body.pk]
+
+
+# Who leads a body: they run its meetings, advice requests and client tests.
+LEAD_ROLES = frozenset({MembershipRole.CHAIR, MembershipRole.SUPPORTER})
+
+
+@dataclass(frozen=True)
+class Place:
+    """A user's current place in one body: their roles there and the constituencies they
+    represent (B4, B5)."""
+
+    roles: frozenset[str]
+    constituencies: frozenset[int]
+
+    @property
+    def leads(self) -> bool:
+        return bool(self.roles & LEAD_ROLES)
+
+    @property
+    def represents(self) -> bool:
+        return bool(self.constituencies)
+
+
+def current_places(user: AnyUser, region_id: int) -> dict[int, Place]:
+    """The user's current places per body of the region (body id → Place), read in one query
+    once per request and region; the permissions of several apps ask it."""
+    if not user.is_authenticated:
+        return {}
+    cache = per_request(user, "current_places")
+    if region_id not in cache:
+        found: dict[int, tuple[set[str], set[int]]] = {}
+        for body_id, role, constituency_id in (
+            Membership.objects.current()
+            .filter(user_id=user.pk, region_id=region_id)
+            .values_list("body_id", "role", "constituency_id")
+        ):
+            roles, constituencies = found.setdefault(body_id, (set(), set()))
+            roles.add(role)
+            if constituency_id is not None:
+                constituencies.add(constituency_id)
+        cache[region_id] = {
+            body_id: Place(frozenset(roles), frozenset(constituencies))
+            for body_id, (roles, constituencies) in found.items()
+        }
+    return cache[region_id]
+
+
+def place_in(user: AnyUser, body: Body) -> Place | None:
+    """The user's current place in this body, if they have one."""
+    return current_places(user, body.region_id).get(body.pk)
 
 
 @rules.predicate
