@@ -58,6 +58,7 @@ def test_production_settings_pass_check_deploy():
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "aantafel.config.settings",
         "DJANGO_SECRET_KEY": "a-long-random-production-key-" + "x7Q!" * 12,
+        "CASE_ENCRYPTION_KEYS": "a-long-random-case-key-" + "k9P#" * 8,
         "DJANGO_ALLOWED_HOSTS": "aantafel.example.org",
         "DATABASE_URL": "postgres://aantafel@db.example/aantafel",
         "STATICFILES_BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
@@ -85,3 +86,21 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_c8_production_settings_refuse_to_start_without_case_encryption_keys():
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "aantafel.config.settings",
+        "DJANGO_SECRET_KEY": "a-long-random-production-key-" + "x7Q!" * 12,
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "CASE_ENCRYPTION_KEYS" in result.stderr

@@ -22,6 +22,13 @@ SECRET_KEY = env.str(
     if DEBUG
     else environ.Env.NOTSET,
 )
+# C8: the keys of the cliëntoverleg's encrypted fields (ADR 0010), newest first. A new key goes
+# in front; `manage.py rotate_case_keys` re-encrypts every value with it; then the old one can go.
+# Each key is combined with SECRET_KEY (and SECRET_KEY_FALLBACKS) by django-fernet-encrypted-fields.
+SALT_KEY = env.list(
+    "CASE_ENCRYPTION_KEYS",
+    default=["dev-only-case-key-change-me-in-production"] if DEBUG else environ.Env.NOTSET,
+)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -55,6 +62,7 @@ INSTALLED_APPS = [
     "aantafel.signals",
     "aantafel.advice",
     "aantafel.clienttests",
+    "aantafel.casework",
     "aantafel.notifications",
     "aantafel.reports",
     "aantafel.demo",
@@ -165,6 +173,10 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Clients of a cliëntoverleg (parents, young people) log in with a code sent by e-mail: no
+# password to remember, and the code proves they hold the address the case knows (C8).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Aan Tafel"
 MFA_RECOVERY_CODE_COUNT = 10

@@ -19,6 +19,8 @@ urlpatterns = [
     path("regio/<slug:region_slug>/", include("aantafel.advice.urls")),
     path("regio/<slug:region_slug>/", include("aantafel.clienttests.urls")),
     path("toets/", include("aantafel.clienttests.urls_public")),
+    path("regio/<slug:region_slug>/", include("aantafel.casework.urls")),
+    path("clientoverleg/", include("aantafel.casework.urls_public")),
     path("regio/<slug:region_slug>/", include("aantafel.reports.urls_dashboards")),
     path("regio/<slug:region_slug>/", include("aantafel.reports.urls")),
     path("agenda/", include("aantafel.meetings.urls_calendar")),

@@ -51,6 +51,14 @@ class Region(TimeStamped):
             "Who is told at once when a signal, story or answer is flagged as a safety concern."
         ),
     )
+    # C1: the age up to which a young person is a client of youth care (Flanders has widened it
+    # to 24 for some help); C8: how long a closed cliëntoverleg is kept before it is anonymised.
+    minor_age_limit = models.PositiveSmallIntegerField(
+        _("age limit of young people in the cliëntoverleg"), default=18
+    )
+    case_retention_months = models.PositiveSmallIntegerField(
+        _("months a closed cliëntoverleg is kept"), default=24
+    )
     mfa_required_roles = models.JSONField(
         _("roles that must use two-factor authentication"), default=list, blank=True
     )

@@ -16,6 +16,8 @@ MAX_TEXT = 5000
 class SignalSource(models.TextChoices):
     PUBLIC = "public", _("public form")
     REPRESENTATIVE = "representative", _("a representative, for their constituency")
+    # C9: bottlenecks counted over closed cliëntoverleggen, never one family's words.
+    SYSTEM = "system", _("bottlenecks of the cliëntoverleg")
 
 
 class Signal(RegionOwned):
@@ -69,6 +71,9 @@ class Signal(RegionOwned):
     # S3: may appear, anonymised, on the public "you said, we did" page once closed.
     publishable = models.BooleanField(_("may be published"), default=False)
     public_summary = models.TextField(_("what we publish (anonymised)"), blank=True)
+    # C9: the one signal per bottleneck, quarter and region ("casework:waiting_list:2026-Q4"),
+    # so counting again updates it instead of adding another.
+    system_key = models.CharField(max_length=80, blank=True, editable=False)
     # S1: a safety concern goes to the safeguarding contact and out of every public view.
     safety_concern = models.BooleanField(_("safety concern"), default=False)
 
@@ -80,8 +85,14 @@ class Signal(RegionOwned):
                 name="signal_closed_has_answer",
             ),
             models.CheckConstraint(
-                condition=Q(source=SignalSource.PUBLIC) | Q(raised_by__isnull=False),
+                condition=Q(source__in=[SignalSource.PUBLIC, SignalSource.SYSTEM])
+                | Q(raised_by__isnull=False),
                 name="signal_representative_named",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "system_key"],
+                condition=~Q(system_key=""),
+                name="signal_system_key_unique",
             ),
         ]
         indexes = [

@@ -1,0 +1,3 @@
+"""Pages of the cliëntoverleg (family)."""
+
+urlpatterns: list = []

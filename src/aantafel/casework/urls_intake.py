@@ -1,0 +1,3 @@
+"""Pages of the cliëntoverleg (intake)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""A client's own cases, across regions (C8)."""
+
+urlpatterns: list = []

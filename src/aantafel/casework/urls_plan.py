@@ -1,0 +1,3 @@
+"""Pages of the cliëntoverleg (plan)."""
+
+urlpatterns: list = []

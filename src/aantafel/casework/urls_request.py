@@ -1,0 +1,3 @@
+"""The public request form (C1), no account needed."""
+
+urlpatterns: list = []

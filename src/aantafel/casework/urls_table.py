@@ -1,0 +1,3 @@
+"""Pages of the cliëntoverleg (table)."""
+
+urlpatterns: list = []
