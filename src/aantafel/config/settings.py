@@ -29,6 +29,9 @@ SALT_KEY = env.list(
     "CASE_ENCRYPTION_KEYS",
     default=["dev-only-case-key-change-me-in-production"] if DEBUG else environ.Env.NOTSET,
 )
+# An old secret key stays here while sessions and case data still depend on it (see
+# docs/deployment.md, "Keys of the cliëntoverleg").
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "aantafel.accounts.middleware.RequireMfaMiddleware",
 ]
 
+# Error reports of case addresses hold no case data (casework/reporting.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "aantafel.casework.reporting.CaseDataReporterFilter"
 ROOT_URLCONF = "aantafel.config.urls"
 WSGI_APPLICATION = "aantafel.config.wsgi.application"
 
