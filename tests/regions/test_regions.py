@@ -60,6 +60,8 @@ def test_changes_made_in_the_admin_are_audited(admin_client, admin_user, region)
             "theme": "limburg-be",
             "department_name": "departement Zorg",
             "safety_contact_line": "1712",
+            "minor_age_limit": "18",
+            "case_retention_months": "24",
             "mfa_required_roles": "[]",
             "memberships-TOTAL_FORMS": "1",
             "memberships-INITIAL_FORMS": "0",

@@ -1,4 +1,5 @@
-"""Administrators can require two-factor authentication per role (region setting)."""
+"""Administrators can require two-factor authentication per role (region setting); every
+account with access to case data of a cliëntoverleg needs it anyway (casework.mfa)."""
 
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -21,12 +22,17 @@ EXEMPT_PREFIXES = (
 
 
 def mfa_required_but_missing(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
+    """True for a user without TOTP whom a region requires it of (by role), or who has access
+    to case data of a cliëntoverleg (always required, ADR 0010: casework.mfa)."""
     from aantafel.bodies.queries import roles_by_region
+    from aantafel.casework.mfa import totp_and_case_access
 
-    if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+    # One query answers both "has TOTP" and "has access to case data": no query more than before.
+    has_totp, case_access = totp_and_case_access(user)
+    if has_totp:
         return False
+    if case_access:
+        return True
     return any(roles & set(region.mfa_required_roles) for region, roles in roles_by_region(user))
 
 

@@ -7,4 +7,6 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("cliëntoverleg")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
+        # The rules, and every kind of case mail with its builder: a retry in any process (the
+        # worker, a command) must find the builder of whatever mail it picks up.
+        from . import permissions, plan_mail, tasks, tasks_intake  # noqa: F401

@@ -17,7 +17,7 @@ def is_case_request(request) -> bool:
 class CaseDataReporterFilter(SafeExceptionReporterFilter):
     def get_post_parameters(self, request):
         if is_case_request(request):
-            return {name: self.cleansed_substitute for name in request.POST}
+            return dict.fromkeys(request.POST, self.cleansed_substitute)
         return super().get_post_parameters(request)
 
     def get_traceback_frame_variables(self, request, tb_frame):

@@ -1,3 +1,9 @@
-"""A client's own cases, across regions (C8)."""
+"""A client's own cases, across regions (C8), at /clientoverleg/mijn/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_family
+
+urlpatterns = [
+    path("", views_family.my_cases, name="my_cases"),
+]
