@@ -4,6 +4,7 @@ anonymous 401, a user of the other region 404, a user who may see but not change
 from django.urls import URLPattern, reverse
 
 from aantafel.advice import api as advice_api
+from aantafel.casework import api as casework_api
 from aantafel.clienttests import api as clienttests_api
 from aantafel.config import api_urls
 from aantafel.meetings import api as meetings_api
@@ -176,11 +177,19 @@ def test_b1_b5_every_endpoint_answers_each_role_as_the_pages_do(
     check(world.users, role, method, address, payload(world), expected)
 
 
-# The meeting cycle, the signal loop, advice requests, client tests and dashboards have their
-# own matrices, with objects to act on and the same coverage check (tests/api/test_*_api.py).
+# The meeting cycle, the signal loop, advice requests, client tests, dashboards and the
+# cliëntoverleg have their own matrices, with objects to act on and the same coverage check
+# (tests/api/test_*_api.py).
 COVERED_ELSEWHERE = {
     p.name
-    for module in (meetings_api, signals_api, advice_api, clienttests_api, reports_api)
+    for module in (
+        meetings_api,
+        signals_api,
+        advice_api,
+        clienttests_api,
+        reports_api,
+        casework_api,
+    )
     for p in module.urlpatterns
 }
 

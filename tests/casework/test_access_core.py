@@ -67,3 +67,11 @@ def test_c8_case_text_is_encrypted_in_the_database(case):
     assert "school" not in question
     assert "Peeters" not in requester
     assert minor_of(case).name == "Lotte Peeters"  # and the application reads it back
+
+
+def test_c8_a_case_outside_your_table_answers_the_site_404_page(client, case, region_admin):
+    client.force_login(region_admin)
+    response = client.get(f"/regio/{case.region.slug}/clientoverleg/{case.reference}/")
+    assert response.status_code == 404
+    assert "utrecht-heading-1" in response.content.decode()  # the site's page, not a bare one
+    assert "Peeters" not in response.content.decode()

@@ -169,8 +169,13 @@ class Journey:
     def login(self, email: str, password: str = PASSWORD) -> None:
         self.visit("/accounts/login/")
         self.page.get_by_label(either("E-mail", "Email")).fill(email)
-        self.page.get_by_label(either("Wachtwoord", "Password"), exact=True).fill(password)
+        self.password_field().fill(password)
         self.click(self.page.get_by_role("button", name=LOG_IN))
+
+    def password_field(self) -> Locator:
+        """The field labelled "Wachtwoord" (not a section whose heading mentions passwords)."""
+        label = self.page.get_by_label(either("Wachtwoord", "Password"), exact=True)
+        return label.and_(self.page.locator("input"))
 
     def confirm_access(self, password: str = PASSWORD) -> None:
         """allauth asks for the password again before security settings change."""
@@ -178,7 +183,7 @@ class Journey:
         expect(page.get_by_role("heading", level=1)).to_contain_text(
             either("Toegang bevestigen", "Confirm Access")
         )
-        page.get_by_label(either("Wachtwoord", "Password"), exact=True).fill(password)
+        self.password_field().fill(password)
         self.click(page.get_by_role("button", name=either("Bevestigen", "Confirm")))
 
     def logout(self) -> None:

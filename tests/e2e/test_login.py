@@ -27,7 +27,7 @@ def test_login_with_email_and_password_lands_on_the_bodies_you_sit_in(journey):
     # address kept.
     email = page.get_by_label(either("E-mail", "Email"))
     email.fill("sanne@voorbeeld.example")
-    page.get_by_label(either("Wachtwoord", "Password"), exact=True).fill("niet-het-wachtwoord")
+    journey.password_field().fill("niet-het-wachtwoord")
     journey.click(page.get_by_role("button", name=LOG_IN))
     form = page.locator("form", has=email)
     expect(form.get_by_role("alert")).to_contain_text(either("niet correct", "not correct"))
@@ -35,7 +35,7 @@ def test_login_with_email_and_password_lands_on_the_bodies_you_sit_in(journey):
     expect(page).to_have_url(journey.url("/accounts/login/"))
 
     # The right password: the start page with the body she sits in, and only that one.
-    page.get_by_label(either("Wachtwoord", "Password"), exact=True).fill("een-goed-wachtwoord-42")
+    journey.password_field().fill("een-goed-wachtwoord-42")
     journey.click(page.get_by_role("button", name=LOG_IN))
     assert page.url == journey.url("/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sanne")

@@ -10,6 +10,7 @@ import zoneinfo
 from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -45,6 +46,8 @@ def case_view(what: str, *, need: str = CONTENT, action: str = CaseLogAction.VIE
                     return redirect("case_confidentiality", region.slug, case.reference)
                 raise Http404  # the data protection officer: the log only
             if need == LOG and not seat.reads_log:
+                if seat.at_table:  # sees the case, may not read its log
+                    raise PermissionDenied
                 raise Http404
             if need == STATEMENT and not seat.at_table:
                 raise Http404

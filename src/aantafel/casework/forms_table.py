@@ -55,6 +55,7 @@ class ParticipantInviteForm(Form):
     is_help_coordinator = forms.BooleanField(
         label=_("This person is the help coordinator: they follow up the work plan"),
         required=False,
+        help_text=_("Only a professional or an expert."),
     )
     consent_given_by = ClientChoiceField(
         label=_("Consent given by"),

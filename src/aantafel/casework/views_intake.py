@@ -5,14 +5,10 @@ The request form needs no account: the region is found by its slug (unknown → 
 rate limit counts in the cache under a salted hash that expires within the hour. The thanks
 page shows the reference once (a message), never anything of the request."""
 
-import functools
-import zoneinfo
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,6 +17,7 @@ from aantafel.core.errors import ConflictError, DomainError
 from aantafel.core.forms import add_domain_error, call_service
 from aantafel.core.permissions import require_perm
 from aantafel.core.ratelimit import RateLimit
+from aantafel.regions.decorators import public_region_view
 from aantafel.regions.models import Region
 
 from .decorators import case_view, casework_region_view
@@ -35,27 +32,13 @@ REQUEST_LIMIT = RateLimit("case_request", limit=5, window=3600)
 PAGE_SIZE = 25
 
 
-def _public_region_view(view):
-    """Resolves `region_slug` to any region (no membership needed; unknown → 404) and shows the
-    page in the region's time zone and theme."""
-
-    @functools.wraps(view)
-    def wrapper(request, region_slug: str, *args, **kwargs):
-        region = get_object_or_404(Region, slug=region_slug)
-        request.region = region
-        with timezone.override(zoneinfo.ZoneInfo(region.timezone)):
-            return view(request, region, *args, **kwargs)
-
-    return wrapper
-
-
 def _too_many(request: HttpRequest, region: Region) -> HttpResponse:
     return render(request, "components/too_many.html", {"region": region}, status=429)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@_public_region_view
+@public_region_view
 def case_request(request, region):
     """Permission: anyone, without an account (C1: who may ask is the service's rule, and the
     form says it). Limited to 5 requests per client per hour."""
@@ -90,7 +73,7 @@ def case_request(request, region):
 
 @never_cache
 @require_GET
-@_public_region_view
+@public_region_view
 def case_request_thanks(request, region):
     """Permission: anyone, without an account (C1). Shows nothing of a request: the reference
     comes with the message of the form, once."""

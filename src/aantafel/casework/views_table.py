@@ -3,10 +3,7 @@
 who has not accepted it (C5), a `view` line in the case log (C8). Pages that change the table
 need casework.manage_table (the chair and the coordinator); others at the table get 403."""
 
-from typing import Any
-
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,11 +14,10 @@ from aantafel.core.errors import DomainError
 from aantafel.core.forms import call_service
 from aantafel.core.permissions import require_perm
 
-from . import mail
+from . import mail, queries
 from .decorators import STATEMENT, case_view
 from .forms_table import ConfidentialityForm, ConsultationForm, NotesForm, ParticipantInviteForm
-from .models import Case, Consent, Consultation, Participant
-from .permissions import Seat, standing_consent
+from .models import Case, Consultation, Participant
 from .services import table
 from .workflow import ConsultationStatus
 
@@ -52,37 +48,6 @@ def _not_now(request, region, case: Case):
     return _to_case(region, case)
 
 
-def _table(case: Case, seat: Seat) -> dict:
-    """Who is at the table, with the consent for each (two queries, whatever their number)."""
-    participants: list[Any] = list(
-        Participant.objects.filter(case=case)
-        .annotate(consent_stands=standing_consent())
-        .prefetch_related(
-            Prefetch(
-                "consents",
-                queryset=Consent.objects.select_related("given_by").order_by("-given_at", "-pk"),
-                to_attr="consent_list",
-            )
-        )
-        .order_by("created_at", "pk")
-    )
-    seated: list[Any] = []
-    former: list[Any] = []
-    for p in participants:
-        standing = [c for c in p.consent_list if c.withdrawn_at is None]
-        p.consent = standing[0] if standing else (p.consent_list[0] if p.consent_list else None)
-        (seated if p.consent_stands and p.removed_at is None else former).append(p)
-    regime = table.regime_of(seated)
-    return {
-        "seated": seated,
-        "former": former if seat.leads else [],
-        "regime": regime,
-        "regime_label": table.ConfidentialityRegime(regime).label,
-        "regime_explanation": table.REGIME_EXPLANATIONS[table.ConfidentialityRegime(regime)],
-        "can_set_help_coordinator": seat.leads and case.is_open,
-    }
-
-
 @case_view("case page")
 def case_detail(request, region, case, seat):
     """Permission: casework.view_case — the coordinator, the chair, the clients and the
@@ -98,7 +63,7 @@ def case_detail(request, region, case, seat):
             "case": case,
             "seat": seat,
             "perms": perms,
-            "table": _table(case, seat),
+            "table": queries.case_table(case, seat),
             "consultations": consultations,
             "statuses": ConsultationStatus,
         },
@@ -203,8 +168,8 @@ def case_participant_remove(request, region, case, seat, pk: int):
     )
 
 
+@require_POST  # outside: a GET is refused before a view line is written to the case log
 @case_view("help coordinator")
-@require_POST
 def case_help_coordinator(request, region, case, seat, pk: int):
     """Permission: casework.manage_table (the chair and the coordinator); others at the table
     403, everyone else 404. POST only: makes this participant the help coordinator (C7)."""

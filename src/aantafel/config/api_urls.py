@@ -7,6 +7,7 @@ from aantafel.accounts import api as accounts_api
 from aantafel.advice import api as advice_api
 from aantafel.audit import api as audit_api
 from aantafel.bodies import api as bodies_api
+from aantafel.casework import api as casework_api
 from aantafel.clienttests import api as clienttests_api
 from aantafel.meetings import api as meetings_api
 from aantafel.regions import api as regions_api
@@ -26,6 +27,7 @@ v1 = [
     *clienttests_api.urlpatterns,
     *reports_api.urlpatterns,
     *audit_api.urlpatterns,
+    *casework_api.urlpatterns,
 ]
 
 urlpatterns = [path("v1/", include((v1, "v1"), namespace="v1"))]

@@ -4,8 +4,9 @@ PRODUCT.md is checked and every new record gets its audit event.
 Safe to run again: each record is looked up by its natural key (a region's slug, a user's
 e-mail address, a body's name, a membership's body, person and start date …) and written only
 when it is missing; a body's meetings (`meetings.py`) are written only while it has none, a
-region's signals (`signals.py`) likewise. Records that already exist are left as they are, so a
-demo someone has been clicking through keeps their changes. Everything happens in one transaction: a run that fails
+region's signals (`signals.py`) likewise, and so are a region's cliëntoverleg cases
+(`casework.py`). Records that already exist are left as they are, so a demo someone has been
+clicking through keeps their changes. Everything happens in one transaction: a run that fails
 leaves nothing half-loaded.
 """
 
@@ -47,6 +48,7 @@ from aantafel.regions.models import Region, RegionMembership, RegionRole
 from aantafel.regions.services import region_member_set_role
 
 from .advice import load_advice
+from .casework import load_casework, login_rows
 from .clienttests import load_client_tests
 from .content import DEMO_PASSWORD, PEOPLE, REGIONS, BodySpec, Member, Person, RegionSpec
 from .meetings import load_meetings
@@ -101,7 +103,8 @@ def load_demo(
         loader = _Loader(people=people, password=password)
         for spec in regions:
             loader.load_region(spec)
-    return LoadResult(password=password, created=loader.created, logins=_logins(people))
+    logins = _logins(people) + [Login(*row) for row in login_rows()]
+    return LoadResult(password=password, created=loader.created, logins=logins)
 
 
 def _logins(people: tuple[Person, ...]) -> list[Login]:
@@ -198,6 +201,13 @@ class _Loader:
         load_signals(region, spec, created=self.created)
         load_advice(region, spec, created=self.created)
         load_client_tests(region, spec, created=self.created)
+        load_casework(
+            region,
+            spec,
+            created=self.created,
+            password=self.password,
+            password_hash=self.password_hash,
+        )
 
     def constituency(
         self, region: Region, name: str, kind: str, description: str, *, actor: Actor

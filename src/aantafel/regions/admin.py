@@ -24,6 +24,8 @@ class RegionAdmin(AuditedAdmin):
         "theme",
         "department_name",
         "safety_contact_line",
+        "minor_age_limit",
+        "case_retention_months",
         "mfa_required_roles",
     ]
     prepopulated_fields = {"slug": ["name"]}

@@ -4,18 +4,15 @@ Each page belongs to a region, found by its slug (unknown → 404), and shows th
 its safety line. Nothing about the visitor is stored: no address, no cookie beyond Django's CSRF
 token; the rate limit counts in the cache under a salted hash that expires within the hour."""
 
-import functools
-import zoneinfo
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from aantafel.core.forms import call_service
 from aantafel.core.ratelimit import RateLimit
+from aantafel.regions.decorators import public_region_view
 from aantafel.regions.models import PlanTheme, Region
 
 from .forms_public import HONEYPOT, PublicSignalForm
@@ -26,20 +23,6 @@ from .workflow import SignalStatus
 # S1: a person with something to say rarely has more than a few things at once; a robot has many.
 SIGNAL_LIMIT = RateLimit("signal_public", limit=5, window=3600)
 PAGE_SIZE = 20
-
-
-def public_region_view(view):
-    """Resolves `region_slug` to any region (no membership needed; unknown → 404) and shows the
-    page in the region's time zone and theme."""
-
-    @functools.wraps(view)
-    def wrapper(request, region_slug: str, *args, **kwargs):
-        region = get_object_or_404(Region, slug=region_slug)
-        request.region = region
-        with timezone.override(zoneinfo.ZoneInfo(region.timezone)):
-            return view(request, region, *args, **kwargs)
-
-    return wrapper
 
 
 def _too_many(request: HttpRequest, region: Region) -> HttpResponse:

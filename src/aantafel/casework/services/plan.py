@@ -168,7 +168,7 @@ def plan_draft(*, actor: Actor, case: Case, reason: str = "") -> WorkPlan:
     agreed = current_plan(case)
     if agreed is not None:
         _copy_into(agreed, plan)
-    log_change(case, actor=actor, what=f"work plan version {plan.version} started")
+    log_change(case, actor=actor, what="work plan version started")
     return plan
 
 
@@ -355,7 +355,13 @@ def action_agreement_record(
     action.save(
         update_fields=["agreement", "agreement_reason", "agreement_recorded_at", "updated_at"]
     )
-    log_change(plan.case, actor=actor, what=f"work plan action {agreement}")
+    log_change(
+        plan.case,
+        actor=actor,
+        what="client agreed to an action"
+        if agreement == Agreement.AGREED
+        else "client did not agree to an action",
+    )
     return action
 
 
@@ -398,7 +404,7 @@ def plan_agree(*, actor: Actor, plan: WorkPlan) -> WorkPlan:
     plan.agreed_at = timezone.now()
     plan.agreed_by = _person(actor)
     plan.save(update_fields=["status", "agreed_at", "agreed_by", "updated_at"])
-    log_change(plan.case, actor=actor, what=f"work plan version {plan.version} agreed")
+    log_change(plan.case, actor=actor, what="work plan agreed")
 
     from .. import plan_mail
 
@@ -423,7 +429,7 @@ def plan_confirm(*, actor: Actor, plan: WorkPlan) -> PlanConfirmation:
     if PlanConfirmation.objects.filter(plan=plan, user=actor).exists():
         raise ConflictError(_("You already confirmed this work plan."), code="already_confirmed")
     confirmation = PlanConfirmation.objects.create(region_id=plan.region_id, plan=plan, user=actor)
-    log_change(plan.case, actor=actor, what=f"work plan version {plan.version} confirmed")
+    log_change(plan.case, actor=actor, what="work plan confirmed")
     return confirmation
 
 

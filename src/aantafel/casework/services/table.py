@@ -187,6 +187,8 @@ def participant_invite(
         )
     else:  # a neighbour or an aunt has no organisation to record: keep no more than needed
         organisation = function = ""
+    if is_help_coordinator and not professional:
+        raise _not_a_professional("is_help_coordinator")
     if consent_method not in ConsentMethod.values:
         raise DomainError(
             _("Choose how the consent was given."), field="consent_method", code="invalid"
@@ -294,6 +296,16 @@ def participant_remove(*, actor: Actor, case: Case, participant: Participant) ->
     return participant
 
 
+def _not_a_professional(field: str) -> DomainError:
+    """C7: the help coordinator follows up the plan for the table, with access to all of it
+    (and two-factor authentication): a professional's task, not a neighbour's."""
+    return DomainError(
+        _("The help coordinator is one of the professionals at the table."),
+        field=field,
+        code="help_coordinator_not_professional",
+    )
+
+
 @transaction.atomic
 def help_coordinator_set(*, actor: Actor, case: Case, participant: Participant) -> Participant:
     """C7: one help coordinator per case, chosen from the participants seated now."""
@@ -306,6 +318,8 @@ def help_coordinator_set(*, actor: Actor, case: Case, participant: Participant) 
             field="participant",
             code="not_seated",
         )
+    if not participant.is_professional:
+        raise _not_a_professional("participant")
     if participant.is_help_coordinator:
         raise ConflictError(
             _("This person is the help coordinator already."), code="already_help_coordinator"
