@@ -25,7 +25,7 @@ from aantafel.casework.models import (
     ParticipantKind,
     WorkPlan,
 )
-from aantafel.casework.services import plan
+from aantafel.casework.services import follow_up, plan
 from aantafel.casework.workflow import CaseStatus, ConsultationStatus, PlanStatus
 from aantafel.regions.models import RegionRole
 from tests import factories as f
@@ -511,7 +511,7 @@ def test_c3_a_chair_outside_the_pool_is_refused_naming_the_field(scene):
 
 
 def test_c7_a_closed_case_takes_no_follow_up_request(scene):
-    plan.case_close(actor=scene.case.chair, case=scene.case, outcome="Klaar.", bottlenecks=[])
+    follow_up.case_close(actor=scene.case.chair, case=scene.case, outcome="Klaar.", bottlenecks=[])
     response = _as(scene, "professional").post(
         _case_url(scene, "case-follow-up"), {"reason": "Nieuwe zorgen."}, format="json"
     )

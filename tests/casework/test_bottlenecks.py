@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from aantafel.casework.models import CaseBottleneck
-from aantafel.casework.services import bottlenecks, plan
+from aantafel.casework.services import bottlenecks, follow_up
 from aantafel.signals.models import Signal, SignalEvent, SignalSource
 from aantafel.signals.workflow import SignalStatus
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _close(region, *tags: str):
     case = CaseFactory(region=region, at_table=True)
-    plan.case_close(
+    follow_up.case_close(
         actor=None,
         case=case,
         outcome="De hulp voor Lotte Peeters loopt nu via de school in Hasselt.",

@@ -8,14 +8,14 @@ from django.utils import timezone
 
 from aantafel.casework import mail, tasks
 from aantafel.casework.models import CaseMail
-from aantafel.casework.services import table
+from aantafel.casework.services import consultations
 
 pytestmark = pytest.mark.django_db
 
 
 def _schedule(case):
     starts_at = timezone.now() + datetime.timedelta(days=5)
-    return table.consultation_schedule(
+    return consultations.consultation_schedule(
         actor=case.chair,
         case=case,
         starts_at=starts_at,
@@ -60,7 +60,7 @@ def test_a_refused_mail_is_tried_again(case, professional, mailoutbox, monkeypat
 def test_an_invitation_overtaken_by_a_cancellation_cancels(case, professional, mailoutbox):
     consultation = _schedule(case)
     invitation = CaseMail.objects.filter(case=case, kind=mail.CONSULTATION_INVITATION).first()
-    table.consultation_cancel(actor=case.chair, consultation=consultation)
+    consultations.consultation_cancel(actor=case.chair, consultation=consultation)
     mail.send(invitation.pk)
     (message,) = mailoutbox
     assert "method=CANCEL" in message.alternatives[0][1]

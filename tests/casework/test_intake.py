@@ -23,13 +23,8 @@ from aantafel.casework.models import (
     Purpose,
     RequesterKind,
 )
-from aantafel.casework.services.intake import (
-    CaseRequest,
-    case_accept,
-    case_chair_appoint,
-    case_decline,
-    case_request_submit,
-)
+from aantafel.casework.services.case_request import CaseRequest, case_request_submit
+from aantafel.casework.services.intake import case_accept, case_chair_appoint, case_decline
 from aantafel.casework.views_intake import REQUEST_LIMIT
 from aantafel.casework.workflow import CaseStatus
 from aantafel.core.errors import ConflictError, DomainError

@@ -34,7 +34,7 @@ from aantafel.casework.models import (
     CaseworkRoleKind,
     ParticipantKind,
 )
-from aantafel.casework.services import plan, table
+from aantafel.casework.services import consultations, plan
 from aantafel.casework.services.consent import consent_withdraw
 from aantafel.regions.models import RegionRole
 from tests import factories as f
@@ -306,7 +306,7 @@ def world(region, other_region, supporter, region_admin):
         goal=goal_,
     )
     starts_at = timezone.now() + datetime.timedelta(days=7)
-    consultation_ = table.consultation_schedule(
+    consultation_ = consultations.consultation_schedule(
         actor=chair,
         case=case,
         starts_at=starts_at,

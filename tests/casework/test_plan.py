@@ -19,6 +19,7 @@ from aantafel.casework.models import (
     PlanConfirmation,
 )
 from aantafel.casework.plan_pdf import plan_pdf_bytes
+from aantafel.casework.services import follow_up
 from aantafel.casework.services import plan as services
 from aantafel.casework.workflow import CaseStatus, ConsultationStatus, PlanStatus
 from aantafel.core.errors import ConflictError, DomainError
@@ -327,26 +328,26 @@ def test_c7_adjustment_is_a_new_version_with_its_reason(case, professional):
 def test_c7_help_coordinator_marks_done(case, professional):
     plan, (action, refused) = _draft_with_actions(case, professional)
     with pytest.raises(ConflictError) as draft:
-        services.action_mark_done(actor=_fresh(professional.user), action=action)
+        follow_up.action_mark_done(actor=_fresh(professional.user), action=action)
     assert draft.value.code == "plan_not_agreed"
     services.plan_agree(actor=_fresh(case.chair), plan=plan)
 
     other = seat_participant(case, name="Andere Hulpverlener")  # not the help coordinator
     with pytest.raises(DomainError) as not_theirs:
-        services.action_mark_done(actor=_fresh(other.user), action=action)
+        follow_up.action_mark_done(actor=_fresh(other.user), action=action)
     assert not_theirs.value.code == "not_help_coordinator"
     with pytest.raises(DomainError):
-        services.action_mark_done(actor=_fresh(minor_of(case).user), action=action)
+        follow_up.action_mark_done(actor=_fresh(minor_of(case).user), action=action)
 
-    services.action_mark_done(actor=_fresh(professional.user), action=action)
+    follow_up.action_mark_done(actor=_fresh(professional.user), action=action)
     action.refresh_from_db()
     assert action.done_at is not None
     assert action.done_by == professional.user
     with pytest.raises(ConflictError) as twice:
-        services.action_mark_done(actor=_fresh(case.chair), action=action)
+        follow_up.action_mark_done(actor=_fresh(case.chair), action=action)
     assert twice.value.code == "already_done"
     with pytest.raises(ConflictError) as outside:
-        services.action_mark_done(actor=_fresh(professional.user), action=refused)
+        follow_up.action_mark_done(actor=_fresh(professional.user), action=refused)
     assert outside.value.code == "action_not_agreed"
     assert _changes(case).count("work plan action done") == 1
 
@@ -354,7 +355,7 @@ def test_c7_help_coordinator_marks_done(case, professional):
 def test_c7_follow_up_request_on_a_closed_case_is_refused(region, professional):
     closed = CaseFactory(region=region, closed=True)
     with pytest.raises(ConflictError) as refused:
-        services.follow_up_request(
+        follow_up.follow_up_request(
             actor=_fresh(closed.chair), case=closed, reason="Het loopt vast."
         )
     assert refused.value.code == "case_closed"
@@ -364,9 +365,9 @@ def test_c7_follow_up_request_on_a_closed_case_is_refused(region, professional):
 def test_c7_follow_up_request_needs_a_reason_and_waits_alone(case, professional):
     helper = _fresh(professional.user)
     with pytest.raises(DomainError) as no_reason:
-        services.follow_up_request(actor=helper, case=case, reason="")
+        follow_up.follow_up_request(actor=helper, case=case, reason="")
     assert no_reason.value.field == "reason"
-    request = services.follow_up_request(
+    request = follow_up.follow_up_request(
         actor=helper, case=case, reason="De school meldt dat het weer moeilijk gaat."
     )
     assert (request.kind, request.status) == (
@@ -375,7 +376,7 @@ def test_c7_follow_up_request_needs_a_reason_and_waits_alone(case, professional)
     )
     assert request.requested_by == professional.user
     with pytest.raises(ConflictError) as twice:
-        services.follow_up_request(actor=helper, case=case, reason="Nog een keer")
+        follow_up.follow_up_request(actor=helper, case=case, reason="Nog een keer")
     assert twice.value.code == "follow_up_waiting"
     assert Consultation.objects.filter(case=case).count() == 1
     assert "follow-up consultation requested" in _changes(case)
@@ -383,19 +384,19 @@ def test_c7_follow_up_request_needs_a_reason_and_waits_alone(case, professional)
 
 def test_c7_case_closes_with_its_outcome(case, professional):
     chair = _fresh(case.chair)
-    services.follow_up_request(actor=chair, case=case, reason="Nog één keer samen.")
+    follow_up.follow_up_request(actor=chair, case=case, reason="Nog één keer samen.")
     with pytest.raises(DomainError) as no_outcome:
-        services.case_close(actor=chair, case=case, outcome=" ", bottlenecks=[])
+        follow_up.case_close(actor=chair, case=case, outcome=" ", bottlenecks=[])
     assert no_outcome.value.field == "outcome"
     with pytest.raises(DomainError) as unknown:
-        services.case_close(
+        follow_up.case_close(
             actor=chair, case=case, outcome="Klaar.", bottlenecks=["naam van de school"]
         )
     assert unknown.value.field == "bottlenecks"
     case.refresh_from_db()
     assert case.status == CaseStatus.IN_PROGRESS
 
-    services.case_close(
+    follow_up.case_close(
         actor=chair,
         case=case,
         outcome="De hulp is op elkaar afgestemd.",
@@ -412,7 +413,7 @@ def test_c7_case_closes_with_its_outcome(case, professional):
     assert case.consultations.get().status == ConsultationStatus.CANCELLED
     assert "case closed" in _changes(case)
     with pytest.raises(ConflictError) as twice:
-        services.case_close(actor=chair, case=case, outcome="Nog eens", bottlenecks=[])
+        follow_up.case_close(actor=chair, case=case, outcome="Nog eens", bottlenecks=[])
     assert twice.value.code == "transition_not_allowed"
     with pytest.raises(ConflictError) as closed:
         services.plan_draft(actor=chair, case=case)

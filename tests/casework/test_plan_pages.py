@@ -16,6 +16,7 @@ from aantafel.casework.models import (
     PlanConfirmation,
     WorkPlan,
 )
+from aantafel.casework.services import follow_up
 from aantafel.casework.services import plan as services
 from aantafel.casework.workflow import CaseStatus, ConsultationStatus, PlanStatus
 
@@ -283,7 +284,7 @@ def _plan_page_queries(client, case, professional, actions: int) -> int:
             agreement_reason="Liever niet." if n == 1 else "",
         )
     services.plan_agree(actor=chair, plan=plan)
-    services.action_mark_done(actor=chair, action=plan.actions.filter(agreement="agreed").first())
+    follow_up.action_mark_done(actor=chair, action=plan.actions.filter(agreement="agreed").first())
     services.plan_confirm(actor=_fresh(minor_of(case).user), plan=plan)
     services.plan_draft(actor=chair, case=case, reason="Bijsturen.")  # a draft, copied in full
     client.force_login(case.chair)
@@ -311,7 +312,7 @@ def test_c6_case_page_summary_counts_the_plan(rf, case, scene, professional):
     from aantafel.casework.permissions import case_seat
     from aantafel.casework.templatetags.case_plan import case_plan_summary
 
-    services.action_mark_done(actor=_fresh(case.chair), action=scene["action"])
+    follow_up.action_mark_done(actor=_fresh(case.chair), action=scene["action"])
     request = rf.get("/")
     for user, helps in ((_fresh(professional.user), True), (_fresh(minor_of(case).user), False)):
         request.user = user

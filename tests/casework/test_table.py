@@ -18,7 +18,7 @@ from aantafel.casework.models import (
     Participant,
     ParticipantKind,
 )
-from aantafel.casework.services import table
+from aantafel.casework.services import consultations, table
 from aantafel.casework.workflow import CaseStatus, ConsultationStatus
 from aantafel.core.errors import ConflictError, DomainError
 from tests import factories as f
@@ -301,7 +301,7 @@ def _schedule(case, **overrides):
         "location": "Huis van het Kind, Hasselt",
     }
     values.update(overrides)
-    return table.consultation_schedule(**values)
+    return consultations.consultation_schedule(**values)
 
 
 def test_consultation_invitation_has_a_calendar_file(
@@ -369,7 +369,7 @@ def test_consultation_reschedule_bumps_the_sequence(
     mailoutbox.clear()
     starts_at, ends_at = _in_future(hours=24 * 9)
     with django_capture_on_commit_callbacks(execute=True):
-        table.consultation_reschedule(
+        consultations.consultation_reschedule(
             actor=_fresh(case.chair),
             consultation=consultation,
             starts_at=starts_at,
@@ -390,14 +390,14 @@ def test_consultation_cancel_cancels_the_calendar_entry(
 ):
     consultation = _schedule(case)
     with django_capture_on_commit_callbacks(execute=True):
-        table.consultation_cancel(actor=_fresh(case.chair), consultation=consultation)
+        consultations.consultation_cancel(actor=_fresh(case.chair), consultation=consultation)
     assert mailoutbox
     for message in mailoutbox:
         calendar = _calendar(message)
         assert str(calendar["METHOD"]) == "CANCEL"
         assert str(_event(calendar)["STATUS"]) == "CANCELLED"
     with pytest.raises(ConflictError):
-        table.consultation_cancel(actor=_fresh(case.chair), consultation=consultation)
+        consultations.consultation_cancel(actor=_fresh(case.chair), consultation=consultation)
 
 
 def test_c7_a_requested_follow_up_is_the_one_planned(case):
@@ -420,11 +420,11 @@ def test_c7_a_requested_follow_up_is_the_one_planned(case):
 def test_consultation_notes_only_by_the_chair_or_coordinator(case, professional, coordinator):
     consultation = _schedule(case)
     with pytest.raises(DomainError) as refused:
-        table.consultation_notes_save(
+        consultations.consultation_notes_save(
             actor=_fresh(professional.user), consultation=consultation, notes="Mijn notities"
         )
     assert refused.value.code == "not_chair"
-    table.consultation_notes_save(
+    consultations.consultation_notes_save(
         actor=_fresh(coordinator), consultation=consultation, notes="Afspraken: zie werkplan."
     )
     consultation.refresh_from_db()
@@ -435,7 +435,7 @@ def test_consultation_notes_only_by_the_chair_or_coordinator(case, professional,
 def test_consultation_is_marked_held_once_started(case):
     future = _schedule(case)
     with pytest.raises(ConflictError) as refused:
-        table.consultation_mark_held(actor=_fresh(case.chair), consultation=future)
+        consultations.consultation_mark_held(actor=_fresh(case.chair), consultation=future)
     assert refused.value.code == "not_started"
     started = Consultation.objects.create(
         region=case.region,
@@ -445,7 +445,7 @@ def test_consultation_is_marked_held_once_started(case):
         starts_at=timezone.now() - datetime.timedelta(hours=2),
         ends_at=timezone.now() - datetime.timedelta(hours=1),
     )
-    table.consultation_mark_held(actor=_fresh(case.chair), consultation=started)
+    consultations.consultation_mark_held(actor=_fresh(case.chair), consultation=started)
     started.refresh_from_db()
     assert started.status == ConsultationStatus.HELD
 

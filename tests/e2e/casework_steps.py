@@ -25,8 +25,8 @@ from aantafel.casework.models import (
     RequesterKind,
     WorkPlan,
 )
-from aantafel.casework.services import intake, plan
-from aantafel.casework.services.intake import CaseRequest, ConsentGiver
+from aantafel.casework.services import case_request, plan
+from aantafel.casework.services.case_request import CaseRequest, ConsentGiver
 from aantafel.core.errors import DomainError
 from tests import factories as f
 from tests.casework.factories import CaseworkRoleFactory, years_ago
@@ -77,7 +77,7 @@ def case_url(case: Case, rest: str = "") -> str:
 def teacher_request(region) -> Case:
     """C1: a teacher's request with a parent's consent for a girl of 10, as the form sends it."""
     today = timezone.localdate()
-    return intake.case_request_submit(
+    return case_request.case_request_submit(
         region=region,
         data=CaseRequest(
             requester_kind=RequesterKind.TRUSTED_PERSON,

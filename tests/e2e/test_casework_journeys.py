@@ -35,8 +35,8 @@ from aantafel.casework.models import (
     ParticipantKind,
     PlanAction,
 )
-from aantafel.casework.services import intake, table
-from aantafel.casework.services.intake import CaseRequest, ConsentGiver
+from aantafel.casework.services import case_request, table
+from aantafel.casework.services.case_request import CaseRequest, ConsentGiver
 from aantafel.casework.workflow import CaseStatus, ConsultationStatus, PlanStatus
 from tests.casework.factories import (
     CaseFactory,
@@ -88,7 +88,7 @@ def test_c1_a_teacher_asks_for_a_clientoverleg_with_the_parents_consent_on_a_pho
     page.locator("#id_consent_date").fill((today - datetime.timedelta(days=2)).isoformat())
     page.locator("input[name=consent_method][value=in_person]").check()
     expected = steps.refusal(
-        lambda: intake.case_request_submit(
+        lambda: case_request.case_request_submit(
             region=region,
             data=CaseRequest(
                 requester_kind="trusted_person",

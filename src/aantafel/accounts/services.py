@@ -62,3 +62,13 @@ def user_create(
         user = User.objects.create_user(email=email, password=password, full_name=full_name.strip())
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
+
+
+def account_for_address(*, email: str, full_name: str) -> User:
+    """The account with this e-mail address, or a new one without a password: a client or a
+    participant of a cliëntoverleg logs in with a code sent to that address (login by code),
+    which proves they hold it."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.create_user(email, password=None, full_name=full_name.strip())
+    return user

@@ -1,6 +1,6 @@
 """Forms of the intake (C1–C3): the public request form, taking the request in, the chair.
 
-The rules live in services/intake.py; a refusal lands beside the field it names. The form
+The rules live in services/case_request.py and services/intake.py; a refusal lands beside the field it names. The form
 asks the service early about who asks (C1), so that someone who may not ask hears it with the
 first submission, beside the other missing fields."""
 
@@ -12,15 +12,15 @@ from aantafel.core.errors import DomainError
 from aantafel.core.forms import DateInput, Form, set_queryset
 
 from .models import MAX_TEXT, ConsentMethod, Purpose, RequesterKind
-from .services.intake import (
+from .services.case_request import (
     NAME_MAX,
     PHONE_MAX,
     SHORT_MAX,
     CaseRequest,
     ConsentGiver,
-    chair_pool,
     check_requester_kind,
 )
+from .services.intake import chair_pool
 from .workflow import CaseStatus
 
 # The honeypot: a field people never see or reach. Only a robot fills it in.

@@ -1,5 +1,5 @@
 """Forms of the work plan, its follow-up and the closing of a case (C6, C7, C9). They parse
-input; services/plan.py decides whether it is allowed. Goals and actions are written for the
+input; services/plan.py and services/follow_up.py decide whether it is allowed. Goals and actions are written for the
 family: their fields show the reading level (B1)."""
 
 from django import forms

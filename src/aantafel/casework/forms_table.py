@@ -1,5 +1,5 @@
 """Forms of the table (C4, C5) and its consultations. They parse input; the services in
-services/table.py decide what is allowed, and their refusals land beside these fields."""
+services/table.py and services/consultations.py decide what is allowed, and their refusals land beside these fields."""
 
 import datetime
 
@@ -20,7 +20,8 @@ from .models import (
     ParticipantKind,
 )
 from .services.consent import consent_role_for
-from .services.table import LOCATION_MAX, NAME_MAX, ORGANISATION_MAX
+from .services.consultations import LOCATION_MAX
+from .services.table import NAME_MAX, ORGANISATION_MAX
 
 CONSENT_FIELDS = ("consent_given_by", "consent_method", "consent_given_at")
 

@@ -1,5 +1,6 @@
 """Pages of the intake (C1–C3): the region's public request form, the list of cases, taking a
-request in and appointing its chair. Every rule is the service's (services/intake.py).
+request in and appointing its chair. Every rule is the services' (services/case_request.py,
+services/intake.py).
 
 The request form needs no account: the region is found by its slug (unknown → 404), and the
 rate limit counts in the cache under a salted hash that expires within the hour. The thanks
@@ -25,6 +26,7 @@ from .forms_intake import HONEYPOT, CaseFilterForm, CaseRequestForm, ChairForm, 
 from .models import Case
 from .permissions import cases_visible_to
 from .services import intake as services
+from .services.case_request import case_request_submit
 from .workflow import CaseStatus
 
 # C1: a family or a professional asks for one cliëntoverleg, seldom more; a robot asks many.
@@ -54,7 +56,7 @@ def case_request(request, region):
         if form.is_valid():
             case = call_service(
                 form,
-                lambda d: services.case_request_submit(region=region, data=form.request_data()),
+                lambda d: case_request_submit(region=region, data=form.request_data()),
             )
             if case is not None:
                 REQUEST_LIMIT.hit(request)

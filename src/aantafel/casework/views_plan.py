@@ -32,6 +32,7 @@ from .models import (
 )
 from .permissions import seated_participants
 from .plan_pdf import plan_pdf_bytes, plan_pdf_filename
+from .services import follow_up
 from .services import plan as services
 from .workflow import CaseStatus, PlanStatus
 
@@ -369,7 +370,7 @@ def case_plan_action_done(request, region, case, seat, pk):
     require_perm(request.user, "casework.follow_up", case)
     action = _action(case, pk)
     try:
-        services.action_mark_done(actor=request.user, action=action)
+        follow_up.action_mark_done(actor=request.user, action=action)
     except DomainError as error:
         return _not_now(request, region, case, str(error.message))
     return _to_plan(request, region, case, _("The action is marked done."))
@@ -445,7 +446,9 @@ def case_follow_up_request(request, region, case, seat):
         and form.is_valid()
         and call_service(
             form,
-            lambda d: services.follow_up_request(actor=request.user, case=case, reason=d["reason"]),
+            lambda d: follow_up.follow_up_request(
+                actor=request.user, case=case, reason=d["reason"]
+            ),
         )
     ):
         messages.success(request, _("The follow-up consultation has been requested."))
@@ -473,7 +476,7 @@ def case_close(request, region, case, seat):
         and form.is_valid()
         and call_service(
             form,
-            lambda d: services.case_close(
+            lambda d: follow_up.case_close(
                 actor=request.user, case=case, outcome=d["outcome"], bottlenecks=d["bottlenecks"]
             ),
         )

@@ -18,7 +18,7 @@ from . import mail, queries
 from .decorators import STATEMENT, case_view
 from .forms_table import ConfidentialityForm, ConsultationForm, NotesForm, ParticipantInviteForm
 from .models import Case, Consultation, Participant
-from .services import table
+from .services import consultations, table
 from .workflow import ConsultationStatus
 
 # The case page's permissions, handed to every partial as `perms`.
@@ -54,7 +54,6 @@ def case_detail(request, region, case, seat):
     participants at the table (a non-professional after accepting confidentiality); anyone else
     404. What the partials offer needs its own permission (`perms`)."""
     perms = {name: request.user.has_perm(f"casework.{name}", case) for name in CASE_PERMS}
-    consultations = list(table.open_consultations(case))
     return render(
         request,
         "casework/case_detail.html",
@@ -64,7 +63,7 @@ def case_detail(request, region, case, seat):
             "seat": seat,
             "perms": perms,
             "table": queries.case_table(case, seat),
-            "consultations": consultations,
+            "consultations": list(consultations.open_consultations(case)),
             "statuses": ConsultationStatus,
         },
     )
@@ -205,7 +204,7 @@ def case_consultation_schedule(request, region, case, seat):
     if request.method == "POST" and form.is_valid():
         consultation = call_service(
             form,
-            lambda d: table.consultation_schedule(
+            lambda d: consultations.consultation_schedule(
                 actor=request.user,
                 case=case,
                 starts_at=d["starts_at"],
@@ -237,10 +236,12 @@ def _consultation_action(user, case: Case, consultation: Consultation, action: s
         def times_call(d):
             times = {k: d[k] for k in ("starts_at", "ends_at", "location")}
             if action == "schedule":
-                return table.consultation_schedule(
+                return consultations.consultation_schedule(
                     actor=user, case=case, consultation=consultation, **times
                 )
-            return table.consultation_reschedule(actor=user, consultation=consultation, **times)
+            return consultations.consultation_reschedule(
+                actor=user, consultation=consultation, **times
+            )
 
         if call_service(form, times_call) is None:
             return None, None
@@ -251,14 +252,14 @@ def _consultation_action(user, case: Case, consultation: Consultation, action: s
         form = forms["notes"]
         saved = form.is_valid() and call_service(
             form,
-            lambda d: table.consultation_notes_save(
+            lambda d: consultations.consultation_notes_save(
                 actor=user, consultation=consultation, notes=d["notes"]
             ),
         )
         return (_("The notes have been saved.") if saved else None), None
     calls = {
-        "cancel": (table.consultation_cancel, _("The consultation has been cancelled.")),
-        "held": (table.consultation_mark_held, _("The consultation is marked as held.")),
+        "cancel": (consultations.consultation_cancel, _("The consultation has been cancelled.")),
+        "held": (consultations.consultation_mark_held, _("The consultation is marked as held.")),
     }
     if action not in calls:
         return None, _("Choose what to do.")

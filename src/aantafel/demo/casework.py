@@ -68,8 +68,17 @@ from aantafel.casework.models import (
     RequesterKind,
     WorkPlan,
 )
-from aantafel.casework.services import bottlenecks, consent, intake, plan, table
-from aantafel.casework.services.intake import CaseRequest, ConsentGiver
+from aantafel.casework.services import (
+    bottlenecks,
+    case_request,
+    consent,
+    consultations,
+    follow_up,
+    intake,
+    plan,
+    table,
+)
+from aantafel.casework.services.case_request import CaseRequest, ConsentGiver
 from aantafel.regions.models import PlanTheme, Region
 from aantafel.signals.models import Signal, SignalEvent
 from aantafel.signals.services import signal_set_themes
@@ -300,7 +309,7 @@ class _Casework:
     # --- the steps of a case ------------------------------------------------------------------
 
     def request(self, data: CaseRequest) -> Case:
-        case = intake.case_request_submit(region=self.region, data=data)
+        case = case_request.case_request_submit(region=self.region, data=data)
         self.created["cliëntoverleggen"] += 1
         return case
 
@@ -506,7 +515,7 @@ class _Casework:
         self.accept_confidentiality(teacher, days_ago=8)
         self.invite(case, NEIGHBOUR, kind=ParticipantKind.NETWORK, days_ago=3)
         next_week = self.today + datetime.timedelta(days=7)
-        table.consultation_schedule(
+        consultations.consultation_schedule(
             actor=_fresh(case.chair),
             case=case,
             starts_at=self.at(next_week, 15, 30),
@@ -567,7 +576,7 @@ class _Casework:
         """A consultation that took place `days_ago` days ago: planned (in the future, as the
         service wants), put back in time, then marked held with the chair's notes."""
         chair = _fresh(case.chair)
-        consultation = table.consultation_schedule(
+        consultation = consultations.consultation_schedule(
             actor=chair,
             case=case,
             starts_at=self.now + datetime.timedelta(hours=1),
@@ -579,8 +588,10 @@ class _Casework:
             starts_at=self.at(day, 14), ends_at=self.at(day, 15, 30)
         )
         consultation.refresh_from_db()
-        table.consultation_mark_held(actor=chair, consultation=consultation)
-        table.consultation_notes_save(actor=_fresh(chair), consultation=consultation, notes=notes)
+        consultations.consultation_mark_held(actor=chair, consultation=consultation)
+        consultations.consultation_notes_save(
+            actor=_fresh(chair), consultation=consultation, notes=notes
+        )
 
     def agree_and_confirm(self, draft: WorkPlan, actor: User, *, days_ago: int) -> None:
         """C6: agreed, and confirmed by everyone at the table who has a login."""
@@ -689,7 +700,7 @@ class _Casework:
             PlanAction.objects.filter(plan=draft, agreement=Agreement.AGREED).order_by("pk").first()
         )
         assert first is not None
-        plan.action_mark_done(actor=_fresh(bram.user), action=first)
+        follow_up.action_mark_done(actor=_fresh(bram.user), action=first)
         PlanAction.objects.filter(pk=first.pk).update(done_at=self.ago(12, 17))
         self.backdate(case, requested=50, decided=47, chair=45)
 
@@ -775,7 +786,7 @@ class _Casework:
         plan.action_agreement_record(actor=helper, action=extra, agreement=Agreement.AGREED)
         plan.plan_agree(actor=helper, plan=second)
         WorkPlan.objects.filter(pk=second.pk).update(agreed_at=self.ago(20, 16))
-        plan.follow_up_request(
+        follow_up.follow_up_request(
             actor=_fresh(lore.user),
             case=case,
             reason="De wachtlijst voor begeleid wonen is lang. We moeten samen een andere "
@@ -821,7 +832,7 @@ class _Casework:
                 )
             )
             case = self.to_table(case, self.chairs[index % len(self.chairs)])
-            plan.case_close(
+            follow_up.case_close(
                 actor=_fresh(case.chair),
                 case=case,
                 outcome="Er is een overbruggingsplan tot de hulp kan starten. Het gezin weet "

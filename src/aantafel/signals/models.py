@@ -73,7 +73,9 @@ class Signal(RegionOwned):
     public_summary = models.TextField(_("what we publish (anonymised)"), blank=True)
     # C9: the one signal per bottleneck, quarter and region ("casework:waiting_list:2026-Q4"),
     # so counting again updates it instead of adding another.
-    system_key = models.CharField(max_length=80, blank=True, editable=False)
+    system_key = models.CharField(
+        max_length=80, blank=True, editable=False, default="", db_default=""
+    )
     # S1: a safety concern goes to the safeguarding contact and out of every public view.
     safety_concern = models.BooleanField(_("safety concern"), default=False)
 

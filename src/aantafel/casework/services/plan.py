@@ -22,23 +22,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aantafel.core.errors import ConflictError, DomainError
-from aantafel.core.text import limited_text, plain
+from aantafel.core.text import limited_text
 from aantafel.core.typing import Actor, AnyUser
 
 if TYPE_CHECKING:
-    from aantafel.accounts.models import User
-from aantafel.core.workflow import require_transition
+    pass
 
 from ..log import log_change
 from ..models import (
     MAX_TEXT,
     ActionOwner,
     Agreement,
-    Bottleneck,
     Case,
-    CaseBottleneck,
-    Consultation,
-    ConsultationKind,
     Participant,
     PlanAction,
     PlanConfirmation,
@@ -46,33 +41,14 @@ from ..models import (
     WorkPlan,
 )
 from ..permissions import seated_participants
-from ..workflow import CaseStatus, ConsultationStatus, PlanStatus, can_move
-from .bottlenecks import quarter_of
+from ..workflow import PlanStatus
+from ._common import case_text, lock_case, person, require_at_table
 
 
 def may_edit_plan(user: AnyUser, case: Case) -> bool:
     """C6/C7: the chair and the coordinator (casework.edit_plan), and the help coordinator who
     adjusts the plan (casework.follow_up)."""
     return user.has_perm("casework.edit_plan", case) or user.has_perm("casework.follow_up", case)
-
-
-def _person(actor: Actor) -> "User | None":
-    return actor if actor is not None and actor.is_authenticated else None
-
-
-def _require_at_table(case: Case) -> None:
-    """The plan changes only while the case is at the table."""
-    if case.status == CaseStatus.CLOSED:
-        raise ConflictError(_("This cliëntoverleg is closed."), code="case_closed")
-    if case.status != CaseStatus.IN_PROGRESS:
-        raise ConflictError(
-            _("This cliëntoverleg has no table yet: a chair must be appointed first."),
-            code="case_not_at_table",
-        )
-
-
-def _lock_case(case: Case) -> Case:
-    return Case.objects.select_for_update(of=("self",)).select_related("region").get(pk=case.pk)
 
 
 def _lock_plan(plan: WorkPlan) -> WorkPlan:
@@ -87,17 +63,13 @@ def _draft(plan: WorkPlan) -> WorkPlan:
     """The plan, locked, if it is the draft of a case at the table; 409 otherwise (C6: an
     agreed version is frozen, a change is a new version)."""
     plan = _lock_plan(plan)
-    _require_at_table(plan.case)
+    require_at_table(plan.case)
     if plan.status != PlanStatus.DRAFT:
         raise ConflictError(
             _("This version of the work plan has been agreed. Start a new version to change it."),
             code="plan_not_draft",
         )
     return plan
-
-
-def _text(value: str, *, field: str, required: str) -> str:
-    return limited_text(value, field=field, max_length=MAX_TEXT, required=required)
 
 
 # --- Versions --------------------------------------------------------------------------------
@@ -145,8 +117,8 @@ def plan_draft(*, actor: Actor, case: Case, reason: str = "") -> WorkPlan:
     adjustment is the next version, with its reason (required, field "reason"), starting from
     the agreed goals and actions as they stand. The agreed version stays in force until the new
     one is agreed. A draft that exists already is returned as it is."""
-    case = _lock_case(case)
-    _require_at_table(case)
+    case = lock_case(case)
+    require_at_table(case)
     existing = draft_plan(case)
     if existing is not None:
         return existing
@@ -163,7 +135,7 @@ def plan_draft(*, actor: Actor, case: Case, reason: str = "") -> WorkPlan:
         case=case,
         version=(latest.version + 1) if latest else 1,
         reason=reason,
-        created_by=_person(actor),
+        created_by=person(actor),
     )
     agreed = current_plan(case)
     if agreed is not None:
@@ -179,7 +151,7 @@ def plan_draft(*, actor: Actor, case: Case, reason: str = "") -> WorkPlan:
 def goal_add(*, actor: Actor, plan: WorkPlan, text: str) -> PlanGoal:
     """C6: a goal of the draft, in the family's words."""
     plan = _draft(plan)
-    text = _text(text, field="text", required=_("Write the goal."))
+    text = case_text(text, field="text", required=_("Write the goal."))
     last = plan.goals.aggregate(last=Max("position"))["last"]
     goal = PlanGoal.objects.create(
         region_id=plan.region_id, plan=plan, text=text, position=(last or 0) + 1
@@ -193,7 +165,7 @@ def goal_update(*, actor: Actor, goal: PlanGoal, text: str) -> PlanGoal:
     """C6: changes a goal of the draft."""
     plan = _draft(goal.plan)
     goal = PlanGoal.objects.get(pk=goal.pk, plan=plan)
-    goal.text = _text(text, field="text", required=_("Write the goal."))
+    goal.text = case_text(text, field="text", required=_("Write the goal."))
     goal.save(update_fields=["text", "updated_at"])
     log_change(plan.case, actor=actor, what="work plan goal changed")
     return goal
@@ -283,7 +255,7 @@ def action_add(
         goal=_checked_goal(plan, goal),
         owner_kind=owner_kind,
         participant=_checked_owner(plan, owner_kind, participant),
-        text=_text(text, field="text", required=_("Write what will be done.")),
+        text=case_text(text, field="text", required=_("Write what will be done.")),
         due_date=_checked_due_date(due_date),
     )
     log_change(plan.case, actor=actor, what="work plan action added")
@@ -305,7 +277,7 @@ def action_update(
     what, who or by when changes, their agreement is asked again (back to pending)."""
     plan = _draft(action.plan)
     action = PlanAction.objects.select_for_update(of=("self",)).get(pk=action.pk, plan=plan)
-    text = _text(text, field="text", required=_("Write what will be done."))
+    text = case_text(text, field="text", required=_("Write what will be done."))
     participant = _checked_owner(plan, owner_kind, participant)
     due_date = _checked_due_date(due_date, unchanged=action.due_date)
     changed = (
@@ -402,7 +374,7 @@ def plan_agree(*, actor: Actor, plan: WorkPlan) -> WorkPlan:
         old.save(update_fields=["status", "updated_at"])
     plan.status = PlanStatus.AGREED
     plan.agreed_at = timezone.now()
-    plan.agreed_by = _person(actor)
+    plan.agreed_by = person(actor)
     plan.save(update_fields=["status", "agreed_at", "agreed_by", "updated_at"])
     log_change(plan.case, actor=actor, what="work plan agreed")
 
@@ -417,7 +389,7 @@ def plan_agree(*, actor: Actor, plan: WorkPlan) -> WorkPlan:
 def plan_confirm(*, actor: Actor, plan: WorkPlan) -> PlanConfirmation:
     """C6: someone at the table confirms they received the agreed plan in force; once."""
     plan = _lock_plan(plan)
-    _require_at_table(plan.case)
+    require_at_table(plan.case)
     if actor is None or not actor.has_perm("casework.confirm_plan", plan.case):
         raise DomainError(
             _("Only someone at the table confirms the work plan."), code="not_at_table"
@@ -431,113 +403,6 @@ def plan_confirm(*, actor: Actor, plan: WorkPlan) -> PlanConfirmation:
     confirmation = PlanConfirmation.objects.create(region_id=plan.region_id, plan=plan, user=actor)
     log_change(plan.case, actor=actor, what="work plan confirmed")
     return confirmation
-
-
-# --- Follow-up (C7) --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def action_mark_done(*, actor: Actor, action: PlanAction) -> PlanAction:
-    """C7: the help coordinator (or the chair) marks an action of the agreed plan done; not an
-    action the client did not agree to, and once."""
-    action = (
-        PlanAction.objects.select_for_update(of=("self",))
-        .select_related("plan", "plan__case")
-        .get(pk=action.pk)
-    )
-    case = action.plan.case
-    _require_at_table(case)
-    if actor is not None and not actor.has_perm("casework.follow_up", case):
-        raise DomainError(
-            _("The help coordinator or the chair marks an action done."),
-            code="not_help_coordinator",
-        )
-    if action.plan.status != PlanStatus.AGREED:
-        raise ConflictError(
-            _("Only actions of the agreed work plan in force are marked done."),
-            code="plan_not_agreed",
-        )
-    if action.agreement != Agreement.AGREED:
-        raise ConflictError(
-            _("The client did not agree to this action: it is not part of the plan."),
-            code="action_not_agreed",
-        )
-    if action.done_at is not None:
-        raise ConflictError(_("This action is already marked done."), code="already_done")
-    action.done_at = timezone.now()
-    action.done_by = _person(actor)
-    action.save(update_fields=["done_at", "done_by", "updated_at"])
-    log_change(case, actor=actor, what="work plan action done")
-    return action
-
-
-@transaction.atomic
-def follow_up_request(*, actor: Actor, case: Case, reason: str) -> Consultation:
-    """C7: the help coordinator asks for a follow-up consultation, saying why. Not on a closed
-    case (409, code "case_closed"), and one waiting request at a time (409)."""
-    case = _lock_case(case)
-    _require_at_table(case)
-    reason = _text(
-        reason, field="reason", required=_("Say why a follow-up consultation is needed.")
-    )
-    waiting = Consultation.objects.filter(
-        case=case, kind=ConsultationKind.FOLLOW_UP, status=ConsultationStatus.REQUESTED
-    )
-    if waiting.exists():
-        raise ConflictError(
-            _("A follow-up consultation has already been requested and is waiting."),
-            code="follow_up_waiting",
-        )
-    consultation = Consultation.objects.create(
-        region_id=case.region_id,
-        case=case,
-        kind=ConsultationKind.FOLLOW_UP,
-        status=ConsultationStatus.REQUESTED,
-        requested_by=_person(actor),
-        request_reason=reason,
-    )
-    log_change(case, actor=actor, what="follow-up consultation requested")
-    return consultation
-
-
-# --- Closing (C7, C9) ------------------------------------------------------------------------
-
-
-@transaction.atomic
-def case_close(*, actor: Actor, case: Case, outcome: str, bottlenecks: list[str]) -> Case:
-    """C7/C9: closes the case with its outcome (required). The chair may tag anonymous
-    bottlenecks; each is kept with the quarter of the closing date in the region's time zone,
-    and only counts of them ever leave the case (services/bottlenecks.py). A follow-up request
-    still waiting is cancelled: the table does not meet again."""
-    case = _lock_case(case)
-    require_transition(
-        CaseStatus,
-        case.status,
-        CaseStatus.CLOSED,
-        allowed=can_move,
-        message=_("A cliëntoverleg that is %(from)s cannot become %(to)s."),
-    )
-    outcome = _text(outcome, field="outcome", required=_("Write the outcome of the cliëntoverleg."))
-    tags = list(dict.fromkeys(plain(tag) for tag in bottlenecks or []))
-    unknown = [tag for tag in tags if tag not in Bottleneck.values]
-    if unknown:
-        raise DomainError(
-            _("Choose bottlenecks from the list."), field="bottlenecks", code="unknown"
-        )
-    case.status = CaseStatus.CLOSED
-    case.closed_at = timezone.now()
-    case.outcome = outcome
-    case.save(update_fields=["status", "closed_at", "outcome", "updated_at"])
-    quarter = quarter_of(case.closed_at, case.region.timezone)
-    CaseBottleneck.objects.bulk_create(
-        CaseBottleneck(region_id=case.region_id, case=case, tag=tag, quarter=quarter)
-        for tag in tags
-    )
-    Consultation.objects.filter(
-        case=case, kind=ConsultationKind.FOLLOW_UP, status=ConsultationStatus.REQUESTED
-    ).update(status=ConsultationStatus.CANCELLED, updated_at=timezone.now())
-    log_change(case, actor=actor, what="case closed")
-    return case
 
 
 # --- Reading ---------------------------------------------------------------------------------
