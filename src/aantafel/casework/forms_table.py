@@ -1,5 +1,6 @@
 """Forms of the table (C4, C5) and its consultations. They parse input; the services in
-services/table.py and services/consultations.py decide what is allowed, and their refusals land beside these fields."""
+services/table.py and services/consultations.py decide what is allowed, and their refusals
+land beside these fields."""
 
 import datetime
 
