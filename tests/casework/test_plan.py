@@ -382,6 +382,21 @@ def test_c7_follow_up_request_needs_a_reason_and_waits_alone(case, professional)
     assert "follow-up consultation requested" in _changes(case)
 
 
+def test_c7_the_chair_hears_of_a_follow_up_request_by_reference_only(
+    case, professional, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        follow_up.follow_up_request(
+            actor=_fresh(professional.user), case=case, reason="Lotte gaat niet meer naar school."
+        )
+    (notice,) = mail.outbox
+    assert notice.to == [case.chair.email]
+    assert case.reference in notice.subject
+    for secret in ("Lotte", "Peeters", "school"):
+        assert secret not in notice.subject
+        assert secret not in notice.body
+
+
 def test_c7_case_closes_with_its_outcome(case, professional):
     chair = _fresh(case.chair)
     follow_up.follow_up_request(actor=chair, case=case, reason="Nog één keer samen.")

@@ -9,4 +9,4 @@ class CaseworkConfig(AppConfig):
     def ready(self) -> None:
         # The rules, and every kind of case mail with its builder: a retry in any process (the
         # worker, a command) must find the builder of whatever mail it picks up.
-        from . import intake_mail, permissions, plan_mail, tasks  # noqa: F401
+        from . import notices, permissions, plan_mail, tasks  # noqa: F401

@@ -19,7 +19,7 @@ from aantafel.core.errors import DomainError
 from aantafel.core.text import limited_text, plain
 from aantafel.regions.models import Region
 
-from .. import intake_mail
+from .. import notices
 from ..log import log_change
 from ..models import (
     CLIENT_REQUESTERS,
@@ -389,8 +389,8 @@ def case_request_submit(*, region: Region, data: CaseRequest | Mapping[str, Any]
             case, by_giver[checked.consent_giver], checked.consent_method, checked.consent_at
         )
     for coordinator in _coordinators(region):
-        intake_mail.mail_add(case, intake_mail.REQUEST_RECEIVED, coordinator.email)
-    intake_mail.mail_add(case, intake_mail.REQUEST_CONFIRMATION, case.requester_email)
+        notices.notice_add(case, notices.REQUEST_RECEIVED, coordinator.email)
+    notices.notice_add(case, notices.REQUEST_CONFIRMATION, case.requester_email)
     return case
 
 

@@ -19,6 +19,7 @@ from aantafel.core.typing import Actor
 if TYPE_CHECKING:
     pass
 
+from .. import notices
 from ..log import log_change
 from ..models import (
     Agreement,
@@ -97,6 +98,8 @@ def follow_up_request(*, actor: Actor, case: Case, reason: str) -> Consultation:
         request_reason=reason,
     )
     log_change(case, actor=actor, what="follow-up consultation requested")
+    if case.chair is not None:  # the chair plans it (C3): a notice with the reference only
+        notices.notice_add(case, notices.FOLLOW_UP_REQUESTED, case.chair.email)
     return consultation
 
 

@@ -13,7 +13,7 @@ from aantafel.core.text import limited_text
 from aantafel.core.typing import Actor
 from aantafel.regions.models import Region
 
-from .. import intake_mail
+from .. import notices
 from ..log import log_change
 from ..models import MAX_TEXT, Case, CaseClient, CaseworkRole, CaseworkRoleKind, Participant
 from ..workflow import CaseStatus
@@ -126,5 +126,5 @@ def case_chair_appoint(*, actor: Actor, case: Case, chair: User) -> Case:
     case.chair_appointed_at = timezone.now()
     case.save(update_fields=["status", "chair", "chair_appointed_at", "updated_at"])
     log_change(case, actor=actor, what="chair replaced" if replaced else "chair appointed")
-    intake_mail.mail_add(case, intake_mail.CHAIR_APPOINTED, chair.email)
+    notices.notice_add(case, notices.CHAIR_APPOINTED, chair.email)
     return case
