@@ -112,6 +112,7 @@ def case_list(request, region):
         request,
         "casework/intake/case_list.html",
         {
+            "reads_region_log": request.user.has_perm("casework.read_region_log", region),
             "region": region,
             "form": form,
             "page": page,

@@ -65,26 +65,29 @@ def case_access(context, case: Case, seat: Seat) -> Access:
 @dataclass
 class StartLinks:
     has_cases: bool = False
-    log_regions: list[Region] = field(default_factory=list)
+    service_regions: list[Region] = field(default_factory=list)  # any role in the service
+    log_regions: list[Region] = field(default_factory=list)  # coordinator, data protection officer
 
     def __bool__(self) -> bool:
-        return self.has_cases or bool(self.log_regions)
+        return self.has_cases or bool(self.service_regions)
 
 
 @register.simple_tag
 def casework_start(user) -> StartLinks:
-    """For the start page: whether "my cliëntoverleg" has anything for this user, and the
-    regions whose case log they read (coordinators, the data protection officer). Two queries."""
+    """For the start page: whether "my cliëntoverleg" has anything for this user, the regions
+    whose service they work in (the list of cases) and those whose case log they read
+    (coordinators, the data protection officer). Two queries."""
     if not user.is_authenticated:
         return StartLinks()
-    regions = [
-        role.region
-        for role in CaseworkRole.objects.filter(
-            user=user,
-            role__in=[CaseworkRoleKind.COORDINATOR, CaseworkRoleKind.PRIVACY_OFFICER],
-        )
-        .select_related("region")
-        .order_by("region__name")
-    ]
-    unique = list({region.pk: region for region in regions}.values())
-    return StartLinks(has_cases=my_cases_queryset(user).exists(), log_regions=unique)
+    service: dict[int, Region] = {}
+    log: dict[int, Region] = {}
+    roles = CaseworkRole.objects.filter(user=user).select_related("region")
+    for role in roles.order_by("region__name"):
+        service[role.region_id] = role.region
+        if role.role in (CaseworkRoleKind.COORDINATOR, CaseworkRoleKind.PRIVACY_OFFICER):
+            log[role.region_id] = role.region
+    return StartLinks(
+        has_cases=my_cases_queryset(user).exists(),
+        service_regions=list(service.values()),
+        log_regions=list(log.values()),
+    )
