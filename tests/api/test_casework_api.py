@@ -332,7 +332,7 @@ ENDPOINTS = [
         "post",
         an_action,
         lambda s: {"agreement": "agreed"},
-        allowed(*PLAN_EDITORS),
+        allowed(*PLAN_EDITORS, "minor"),  # the young person (14) answers for themselves (C6)
     ),
     ("case-plan-action-done", "post", an_agreed_action, nothing, allowed("chair", "professional")),
     ("case-plan-agree", "post", agreeable, nothing, allowed(*PLAN_EDITORS)),

@@ -78,6 +78,8 @@ LEADS = {"coordinator", "chair"}  # casework.manage_table, edit_plan, close
 SEES = LEADS | CLIENTS | {"professional", "neighbour"}  # casework.view_case, confirm_plan
 AT_TABLE = SEES | {"neighbour_pending"}  # the confidentiality statement
 EDIT = LEADS | {"professional"}  # casework.edit_plan or casework.follow_up (services.may_edit_plan)
+# casework.record_agreement: those, and the client whose say counts (the young person of 14).
+RECORD_AGREEMENT = EDIT | {"minor"}
 FOLLOW_UP = {"chair", "professional"}  # casework.follow_up: the chair and the help coordinator
 WITHDRAW = CLIENTS | LEADS  # casework.withdraw_consent
 EXPORT = CLIENTS | {"coordinator"}  # casework.export
@@ -218,7 +220,7 @@ MATRIX: list[Row] = [
         form("case_plan_action_add", case_, EDIT),
         form("case_plan_action_edit", draft_action, EDIT),
         post("case_plan_action_remove", draft_action, EDIT),
-        form("case_plan_action_agreement", draft_action, EDIT),
+        form("case_plan_action_agreement", draft_action, RECORD_AGREEMENT),
         post("case_plan_action_done", agreed_action, FOLLOW_UP),
         # Agreeing has nothing to fill in: refused while an action waits for the client's say.
         form("case_plan_agree", case_, EDIT),

@@ -100,6 +100,15 @@ class AgreementForm(Form):
         ),
     )
 
+    def __init__(self, *args, own: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if own:  # the client answers for themselves (B1)
+            self.fields["agreement"].label = _("Do you agree to this action?")
+            self.fields["reason"].label = _("Your reason (if you want to give one)")
+            self.fields["reason"].help_text = _(
+                "Only when you do not agree. Then this action is not part of your plan."
+            )
+
 
 class AgreeForm(Form):
     """C6: agreeing the plan has nothing to fill in; the service checks the actions."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import rules
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from aantafel.core.request_cache import per_request
 from aantafel.core.typing import AnyUser
@@ -28,6 +29,7 @@ from .models import (
     CaseClient,
     CaseworkRole,
     CaseworkRoleKind,
+    ClientRole,
     Consent,
     Participant,
 )
@@ -189,6 +191,21 @@ def follows_up(user: AnyUser, case: Case) -> bool:
 
 
 @rules.predicate
+def gives_say(user: AnyUser, case: Case) -> bool:
+    """C6 with C1's rule: the client whose say on the work plan counts — the young person from
+    12, a parent below 12 — gives it themselves, online, as well as at the table."""
+    client = case_seat(user, case).client
+    if client is None:
+        return False
+    from .services.consent import consent_role_for  # services import this module
+
+    minor = CaseClient.objects.filter(case=case, role=ClientRole.MINOR).first()
+    return client.role == consent_role_for(
+        minor.birth_date if minor else None, timezone.localdate()
+    )
+
+
+@rules.predicate
 def is_client(user: AnyUser, case: Case) -> bool:
     return case_seat(user, case).client is not None
 
@@ -216,6 +233,9 @@ rules.add_perm("casework.edit_plan", leads_case)  # draft the work plan, agree i
 rules.add_perm("casework.follow_up", follows_up)  # mark done, adjust, ask a follow-up
 rules.add_perm("casework.close", leads_case)
 rules.add_perm("casework.confirm_plan", sees_case)
+rules.add_perm("casework.give_say", gives_say)  # the client's own say on an action (C6)
+# The client's say on an action: recorded by whoever runs the plan, or given by the client.
+rules.add_perm("casework.record_agreement", leads_case | follows_up | gives_say)
 rules.add_perm("casework.withdraw_consent", is_client | leads_case)
 rules.add_perm("casework.read_log", reads_log)
 rules.add_perm("casework.export", is_client | is_coordinator)

@@ -88,12 +88,15 @@ def _form_page(request, region, case, form, *, step: str, title: str, **context)
 def case_plan(request, region, case, seat):
     """Permission: casework.view_case (everyone who sees the case) for the agreed plan; the
     draft with its forms for whoever may edit the plan (casework.edit_plan: chair, coordinator;
-    casework.follow_up: the help coordinator)."""
+    casework.follow_up: the help coordinator), and to answer for the client whose say counts
+    (casework.give_say)."""
     user = request.user
     at_table = case.status == CaseStatus.IN_PROGRESS
     may_edit = at_table and services.may_edit_plan(user, case)
+    # C6: the client whose say counts sees the draft too, and answers each action.
+    gives_say = at_table and not may_edit and user.has_perm("casework.give_say", case)
     agreed = services.current_plan(case)
-    draft = services.draft_plan(case) if may_edit else None
+    draft = services.draft_plan(case) if may_edit or gives_say else None
     confirmations: list[PlanConfirmation] = []
     if agreed is not None:
         confirmations = list(
@@ -114,6 +117,7 @@ def case_plan(request, region, case, seat):
             "case_url": _case_url(region, case),
             "can": {
                 "edit": may_edit,
+                "say": gives_say,
                 "start": may_edit and draft is None,
                 "done": at_table and user.has_perm("casework.follow_up", case),
                 "confirm": at_table
@@ -271,8 +275,12 @@ def _action(case: Case, pk: int) -> PlanAction:
     )
 
 
-def _editable_action(request, region, case: Case, pk: int):
-    _require_edit(request, case)
+def _editable_action(request, region, case: Case, pk: int, *, perm: str = ""):
+    """An action of the draft; 403 without `perm` (default: may edit the plan)."""
+    if perm:
+        require_perm(request.user, perm, case)
+    else:
+        _require_edit(request, case)
     action = _action(case, pk)
     if action.plan.status != PlanStatus.DRAFT or case.status != CaseStatus.IN_PROGRESS:
         return action, _not_now(
@@ -331,15 +339,18 @@ def case_plan_action_remove(request, region, case, seat, pk):
 
 @case_view("work plan agreement")
 def case_plan_action_agreement(request, region, case, seat, pk):
-    """Permission: casework.edit_plan or casework.follow_up (whoever runs the table records the
-    client's say, C6); an action of the draft."""
-    action, refusal = _editable_action(request, region, case, pk)
+    """Permission: casework.record_agreement — the client whose say counts gives it themselves
+    (casework.give_say: the young person from 12, a parent below 12), or whoever runs the plan
+    records it at the table (casework.edit_plan, casework.follow_up); an action of the draft."""
+    action, refusal = _editable_action(request, region, case, pk, perm="casework.record_agreement")
     if refusal:
         return refusal
+    # The client answers for themselves; the chair records the client's answer.
+    own = not services.may_edit_plan(request.user, case)
     initial = {"reason": action.agreement_reason}
     if action.agreement != Agreement.PENDING:
         initial["agreement"] = action.agreement
-    form = forms.AgreementForm(_posted(request), initial=initial)
+    form = forms.AgreementForm(_posted(request), initial=initial, own=own)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -350,14 +361,15 @@ def case_plan_action_agreement(request, region, case, seat, pk):
             ),
         )
     ):
-        return _to_plan(request, region, case, _("The client's say has been saved."))
+        done = _("Your answer has been saved.") if own else _("The client's say has been saved.")
+        return _to_plan(request, region, case, done)
     return _form_page(
         request,
         region,
         case,
         form,
         step="agreement",
-        title=_("The client's say on an action"),
+        title=_("Your answer on an action") if own else _("The client's say on an action"),
         action=action,
     )
 

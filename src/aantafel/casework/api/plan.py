@@ -27,9 +27,11 @@ class PlanViewSet(CaseApiViewSet):
     """The work plan: the agreed version, its draft with goals and actions and the client's say
     on each, agreeing, confirming and marking actions done (C6, C7).
 
-    Permissions: retrieve — casework.view_case (the draft only for whoever may edit the plan);
-    draft, goals, actions, agreement, agree — casework.edit_plan (the chair, the coordinator) or
-    casework.follow_up (the help coordinator, C7); done — casework.follow_up (the help
+    Permissions: retrieve — casework.view_case (the draft only for whoever may edit the plan and
+    the client whose say counts); draft, goals, actions, agree — casework.edit_plan (the chair,
+    the coordinator) or casework.follow_up (the help coordinator, C7); agreement —
+    casework.record_agreement (those, and the client whose say counts: the young person from
+    12, a parent below 12); done — casework.follow_up (the help
     coordinator, the chair); confirm — casework.confirm_plan (everyone who sees the case).
     Others at the table 403, without a seat 404.
     """
@@ -53,7 +55,7 @@ class PlanViewSet(CaseApiViewSet):
         "action_create": EDIT_PLAN,
         "action_update": EDIT_PLAN,
         "action_destroy": EDIT_PLAN,
-        "agreement": EDIT_PLAN,
+        "agreement": "casework.record_agreement",  # the client too (casework.give_say)
         "agree": EDIT_PLAN,
         "done": FOLLOW_UP,
         "confirm": "casework.confirm_plan",
@@ -66,17 +68,19 @@ class PlanViewSet(CaseApiViewSet):
         super().check_rules()
 
     def _plan(self, *, status_code: int = 200) -> Response:
-        """The agreed version in force and, for whoever may edit the plan, the draft."""
+        """The agreed version in force and, for whoever may edit the plan or answers for the
+        client (casework.give_say), the draft."""
         versions = WorkPlan.objects.filter(case=self._case).prefetch_related(
             "goals",
             Prefetch("actions", queryset=PlanAction.objects.order_by("due_date", "pk")),
             Prefetch("confirmations", queryset=PlanConfirmation.objects.select_related("user")),
         )
         agreed = versions.filter(status=PlanStatus.AGREED).first()
-        may_edit = self._case.status == CaseStatus.IN_PROGRESS and plan.may_edit_plan(
-            self.request.user, self._case
+        user = self.request.user
+        sees_draft = self._case.status == CaseStatus.IN_PROGRESS and (
+            plan.may_edit_plan(user, self._case) or user.has_perm("casework.give_say", self._case)
         )
-        draft = versions.filter(status=PlanStatus.DRAFT).first() if may_edit else None
+        draft = versions.filter(status=PlanStatus.DRAFT).first() if sees_draft else None
         return self.output({"agreed": agreed, "draft": draft}, status_code=status_code)
 
     def _draft(self) -> WorkPlan:

@@ -313,8 +313,16 @@ def action_agreement_record(
     *, actor: Actor, action: PlanAction, agreement: str, reason: str = ""
 ) -> PlanAction:
     """C6: the client's say on one action of the draft: agreed, or not agreed with their reason
-    if they want to give one. A plan never imposes help the client does not agree to."""
+    if they want to give one. A plan never imposes help the client does not agree to. Given by
+    the client themselves (casework.give_say: the young person from 12, a parent below) or
+    recorded at the table by whoever runs the plan."""
     plan = _draft(action.plan)
+    if actor is not None and not actor.has_perm("casework.record_agreement", plan.case):
+        raise DomainError(
+            _("Only the client, or whoever runs the table with them, gives the client's say."),
+            field="agreement",
+            code="not_the_client",
+        )
     action = PlanAction.objects.select_for_update(of=("self",)).get(pk=action.pk, plan=plan)
     if agreement not in (Agreement.AGREED, Agreement.REFUSED):
         raise DomainError(
