@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from aantafel.accounts.models import User
 from aantafel.casework.models import (
     ActionOwner,
     Agreement,
@@ -42,6 +43,7 @@ from aantafel.casework.services.privacy import (
 )
 from aantafel.casework.workflow import ConsultationStatus, PlanStatus
 from aantafel.core.errors import ConflictError
+from tests import factories as f
 
 from .factories import CaseFactory, minor_of, parent_of, seat_participant
 
@@ -431,6 +433,13 @@ def _raw_values(case: Case) -> list:
 
 def test_c8_anonymisation_leaves_no_name_birth_date_address_or_free_text(region, old_case):
     kept = CaseFactory(region=region, closed=True)  # closed today: kept
+    family_accounts = list(
+        CaseClient.objects.filter(case=old_case, user__isnull=False).values_list("user", flat=True)
+    )
+    assert family_accounts
+    for account in User.objects.filter(pk__in=family_accounts):
+        account.set_unusable_password()  # as the intake makes them: they log in by code
+        account.save()
     before = _raw_values(old_case)
     assert any(v for v in before)  # there was something to remove
 
@@ -465,6 +474,11 @@ def test_c8_anonymisation_leaves_no_name_birth_date_address_or_free_text(region,
     assert {(a.text, a.agreement_reason) for a in PlanAction.objects.filter(plan__case=case)} == {
         ("", "")
     }
+    # The logins that existed only for this case lose their name and address, and close.
+    for account in User.objects.filter(pk__in=family_accounts):
+        assert account.full_name == ""
+        assert "Peeters" not in account.email
+        assert not account.is_active
     # What the process and the policy level need stays.
     assert case.status == "closed"
     assert CaseBottleneck.objects.filter(case=case).count() == 1
@@ -523,3 +537,15 @@ def test_c8_retention_period_is_the_regions(region, other_region):
     due = set(cases_due_for_anonymisation(timezone.now()))
     assert short in due
     assert long_ not in due
+
+
+def test_c8_anonymisation_keeps_an_account_that_is_used_elsewhere(region, old_case):
+    """A parent who is also a member of the region keeps their login (only the link goes)."""
+    parent = parent_of(old_case).user
+    parent.set_unusable_password()  # logs in by code, like any client
+    parent.save()
+    f.RegionMembershipFactory(region=region, user=parent)
+    call_command("anonymise_closed_cases", stdout=io.StringIO())
+    parent.refresh_from_db()
+    assert parent.is_active
+    assert parent.full_name == "Sanne Peeters"

@@ -72,3 +72,19 @@ def account_for_address(*, email: str, full_name: str) -> User:
     if user is None:
         user = User.objects.create_user(email, password=None, full_name=full_name.strip())
     return user
+
+
+def account_anonymise(*, user: User) -> None:
+    """An account that existed only for a closed cliëntoverleg which has now been anonymised
+    (C8): its name and address go and it can no longer log in. The row stays, so the records
+    that point at it keep their meaning without saying who it was."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.full_name = ""
+    user.email = f"removed-{user.pk}@invalid.invalid"  # unique, and no one's address
+    user.is_active = False
+    user.set_unusable_password()
+    user.save(update_fields=["full_name", "email", "is_active", "password"])

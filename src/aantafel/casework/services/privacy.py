@@ -15,11 +15,12 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from aantafel.accounts.services import account_anonymise
 from aantafel.core.errors import ConflictError
 from aantafel.core.typing import Actor
 from aantafel.regions.models import Region
@@ -33,6 +34,7 @@ from ..models import (
     CaseLog,
     CaseLogAction,
     CaseMail,
+    CaseworkRole,
     Consent,
     Consultation,
     Participant,
@@ -258,6 +260,24 @@ def cases_due_for_anonymisation(now: datetime.datetime) -> QuerySet[Case]:
 
 
 @transaction.atomic
+def _accounts_only_for(case: Case, user_ids: set[int]) -> list["User"]:
+    """The logins of the family and of private persons that exist only for this case: no
+    password, no role anywhere else, no seat at another case. Anonymised with the case."""
+    from aantafel.accounts.models import User
+    from aantafel.bodies.models import Membership
+
+    elsewhere = (
+        Exists(CaseClient.objects.filter(user=OuterRef("pk")).exclude(case=case))
+        | Exists(Participant.objects.filter(user=OuterRef("pk")).exclude(case=case))
+        | Exists(CaseworkRole.objects.filter(user=OuterRef("pk")))
+        | Exists(Membership.objects.filter(user=OuterRef("pk")))
+    )
+    candidates = User.objects.filter(
+        pk__in=user_ids, is_staff=False, is_superuser=False, region_memberships__isnull=True
+    ).exclude(elsewhere)
+    return [user for user in candidates if not user.has_usable_password()]
+
+
 def case_anonymise(
     *, actor: Actor = None, case: Case, now: datetime.datetime | None = None
 ) -> Case:
@@ -313,6 +333,8 @@ def case_anonymise(
         text="", agreement_reason="", updated_at=now
     )
     CaseMail.objects.filter(case=locked).delete()
+    for user in _accounts_only_for(locked, clients | others):
+        account_anonymise(user=user)
     # The log is append-only for the application (CaseLog.save refuses); retention is the one
     # exception C8 itself asks for: the lines stay, without the family's names and addresses.
     lines = CaseLog.objects.filter(case=locked)
