@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "aantafel.advice",
     "aantafel.clienttests",
     "aantafel.casework",
+    "aantafel.participation",
     "aantafel.notifications",
     "aantafel.reports",
     "aantafel.demo",

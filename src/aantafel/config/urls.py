@@ -21,6 +21,8 @@ urlpatterns = [
     path("toets/", include("aantafel.clienttests.urls_public")),
     path("regio/<slug:region_slug>/", include("aantafel.casework.urls")),
     path("clientoverleg/", include("aantafel.casework.urls_public")),
+    path("regio/<slug:region_slug>/", include("aantafel.participation.urls")),
+    path("doe-mee/", include("aantafel.participation.urls_public")),
     path("regio/<slug:region_slug>/", include("aantafel.reports.urls_dashboards")),
     path("regio/<slug:region_slug>/", include("aantafel.reports.urls")),
     path("agenda/", include("aantafel.meetings.urls_calendar")),

@@ -1,0 +1,3 @@
+"""Pages of participation (events)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of participation (public_events)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of participation (trajectories)."""
+
+urlpatterns: list = []
