@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from aantafel.core.models import RegionOwned
@@ -254,7 +255,7 @@ class Registration(RegionOwned):
             # P2: one registration per address per event (a cancelled one may register again).
             models.UniqueConstraint(
                 "event",
-                models.functions.Lower("email"),
+                Lower("email"),
                 condition=~Q(status=RegistrationStatus.CANCELLED),
                 name="registration_once_per_address",
             ),
