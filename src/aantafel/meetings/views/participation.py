@@ -337,9 +337,11 @@ def _public_question(request, token: str) -> ConstituencyQuestion:
 
 
 def _public(response):
-    # The link is the key: keep the page out of caches and search engines.
+    # The link is the key: keep the page out of caches and search engines, and its address out
+    # of other sites' Referer. Not "no-referrer": browsers then post the form with
+    # `Origin: null`, which the CSRF check must refuse.
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
