@@ -18,7 +18,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -97,18 +96,14 @@ def consultation_mails(consultation: Consultation, kind: str) -> list[CaseMail]:
 
 
 def queue(mails: Iterable[CaseMail]) -> None:
-    """After the commit, one task per message; never before (a rolled-back change sends nothing)."""
-    ids = [m.pk for m in mails]
-    if not ids:
-        return
+    """After the commit, one task per message (core.outbox.enqueue_on_commit)."""
 
-    def enqueue() -> None:
+    def task():
         from .tasks import send_case_mail
 
-        for mail_id in ids:
-            send_case_mail.enqueue(mail_id)
+        return send_case_mail
 
-    transaction.on_commit(enqueue)
+    outbox.enqueue_on_commit(mails, task)
 
 
 # --- Calendar ------------------------------------------------------------------------------------

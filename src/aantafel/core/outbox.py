@@ -9,8 +9,8 @@ advice sent to its requester (S4); the meeting cycle's mail has its own deliveri
 
 import datetime
 import smtplib
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from django.core.mail import EmailMessage
 from django.db import models, transaction
@@ -72,3 +72,12 @@ def retry_later(task, mail_id: int) -> None:
     """Queues the task again after RETRY_AFTER, where the task backend can defer."""
     if task.get_backend().supports_defer:
         task.using(run_after=timezone.now() + RETRY_AFTER).enqueue(mail_id)
+
+
+def enqueue_on_commit(mails: Iterable[OutgoingMail], task: Callable[[], Any]) -> None:
+    """After the commit, one task per message; never before (a rolled-back change sends
+    nothing). `task` returns the task to enqueue: read late, since the tasks module imports the
+    mail module that calls this."""
+    ids = [m.pk for m in mails]
+    if ids:
+        transaction.on_commit(lambda: [task().enqueue(mail_id) for mail_id in ids])

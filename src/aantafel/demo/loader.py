@@ -2,12 +2,12 @@
 PRODUCT.md is checked and every new record gets its audit event.
 
 Safe to run again: each record is looked up by its natural key (a region's slug, a user's
-e-mail address, a body's name, a membership's body, person and start date …) and written only
-when it is missing; a body's meetings (`meetings.py`) are written only while it has none, a
-region's signals (`signals.py`) likewise, and so are a region's cliëntoverleg cases
-(`casework.py`). Records that already exist are left as they are, so a demo someone has been
-clicking through keeps their changes. Everything happens in one transaction: a run that fails
-leaves nothing half-loaded.
+e-mail address, a body's name, a membership's body, person and start date, a trajectory's
+title …) and written only when it is missing; a body's meetings (`meetings.py`) are written
+only while it has none, a region's signals (`signals.py`) likewise, and so are a region's
+cliëntoverleg cases (`casework.py`) and its events (`participation.py`). Records that already
+exist are left as they are, so a demo someone has been clicking through keeps their changes.
+Everything happens in one transaction: a run that fails leaves nothing half-loaded.
 """
 
 from collections import Counter
@@ -52,6 +52,7 @@ from .casework import load_casework, login_rows
 from .clienttests import load_client_tests
 from .content import DEMO_PASSWORD, PEOPLE, REGIONS, BodySpec, Member, Person, RegionSpec
 from .meetings import load_meetings
+from .participation import load_participation
 from .signals import load_signals
 
 # The meeting services tell people what happens (invitations, draft minutes, actions …): after
@@ -208,6 +209,7 @@ class _Loader:
             password=self.password,
             password_hash=self.password_hash,
         )
+        load_participation(region, spec, created=self.created)
 
     def constituency(
         self, region: Region, name: str, kind: str, description: str, *, actor: Actor

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from aantafel.core.models import RegionOwned
 from aantafel.core.outbox import OutgoingMail
@@ -118,10 +119,11 @@ class TrajectoryUpdate(RegionOwned):
 class DecisionStatus(models.TextChoices):
     """P1: where a document such as the plan of approach stands in the decision-making."""
 
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted for decision")
-    ADOPTED = "adopted", _("adopted")
-    REJECTED = "rejected", _("not adopted")
+    # A context of their own: "adopted" is also the answer to an advice (overgenomen).
+    DRAFT = "draft", pgettext_lazy("decision status", "draft")
+    SUBMITTED = "submitted", pgettext_lazy("decision status", "submitted for decision")
+    ADOPTED = "adopted", pgettext_lazy("decision status", "adopted")
+    REJECTED = "rejected", pgettext_lazy("decision status", "not adopted")
 
 
 def trajectory_document_upload_to(instance: "TrajectoryDocument", filename: str) -> str:
@@ -225,7 +227,8 @@ class Event(RegionOwned):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("registered")
     WAITING = "waiting", _("on the waiting list")
-    CANCELLED = "cancelled", _("cancelled")
+    # A person cancels their own registration (afgemeld); a meeting is cancelled (afgelast).
+    CANCELLED = "cancelled", pgettext_lazy("registration", "cancelled")
 
 
 class Registration(RegionOwned):
