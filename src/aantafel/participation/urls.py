@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("traject/", include("aantafel.participation.urls_trajectories")),
     path("bijeenkomsten/", include("aantafel.participation.urls_events")),
+    path("register/", include("aantafel.participation.urls_register")),
 ]
