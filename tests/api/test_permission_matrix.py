@@ -8,6 +8,7 @@ from aantafel.casework import api as casework_api
 from aantafel.clienttests import api as clienttests_api
 from aantafel.config import api_urls
 from aantafel.meetings import api as meetings_api
+from aantafel.participation import api as participation_api
 from aantafel.reports import api as reports_api
 from aantafel.signals import api as signals_api
 
@@ -177,8 +178,8 @@ def test_b1_b5_every_endpoint_answers_each_role_as_the_pages_do(
     check(world.users, role, method, address, payload(world), expected)
 
 
-# The meeting cycle, the signal loop, advice requests, client tests, dashboards and the
-# cliëntoverleg have their own matrices, with objects to act on and the same coverage check
+# The meeting cycle, the signal loop, advice requests, client tests, dashboards, the cliëntoverleg
+# and participation have their own matrices, with objects to act on and the same coverage check
 # (tests/api/test_*_api.py).
 COVERED_ELSEWHERE = {
     p.name
@@ -189,6 +190,7 @@ COVERED_ELSEWHERE = {
         clienttests_api,
         reports_api,
         casework_api,
+        participation_api,
     )
     for p in module.urlpatterns
 }

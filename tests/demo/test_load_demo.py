@@ -218,11 +218,18 @@ def test_every_write_is_audited_by_the_region_admin_or_the_member_who_made_it(de
         anonymous = events.filter(actor=None)
         without_account: tuple[str, ...] = ("signal.submit", "client_test.answer")
         if slug == "zuid-limburg":
-            # The kick-off's registrations and cancellations, made on the public site (P2).
-            without_account += ("registration.submit", "registration.cancel")
+            # Made on the public site: the kick-off's registrations and cancellations (P2), the
+            # answers to campaigns (P3), the ideas (P4) and the stories (P5).
+            without_account += (
+                "registration.submit",
+                "registration.cancel",
+                "campaign.response_submit",
+                "idea.submit",
+                "story.submit",
+            )
         first = anonymous.exclude(action__in=without_account).get()
         # Besides it, only the signals young people and parents brought in without an account,
-        # the client test links they answered with (S5) and the public registrations (P2).
+        # the client test links they answered with (S5) and the public participation (P2–P5).
         assert set(anonymous.exclude(pk=first.pk).values_list("action", flat=True)) == set(
             without_account
         )

@@ -10,6 +10,7 @@ import csv
 import io
 from types import SimpleNamespace
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -57,6 +58,10 @@ def token(w):
     return [links.token_for(w.registration)]
 
 
+def check_in_code(w):
+    return [w.slug, w.event.pk, links.check_in_url(w.registration).rstrip("/").rsplit("/", 1)[1]]
+
+
 MATRIX = [
     get("event_list", region_, VIEW),
     *form("event_create", region_, MANAGE),
@@ -69,7 +74,10 @@ MATRIX = [
     post("event_media", published, MANAGE),  # an empty link is allowed: it removes the link
     get("event_attendees", published, MANAGE),
     get("event_attendees_csv", published, MANAGE),
+    get("event_attendees_xlsx", published, MANAGE),
     post("event_check_in", attendee, MANAGE),
+    get("event_check_in_code", check_in_code, MANAGE),
+    post("event_check_in_code", check_in_code, MANAGE),
     get("event_public_list", region_, EVERYONE, region_page=False),
     *form("event_public_detail", published, EVERYONE, region_page=False),
     get("event_public_thanks", published, EVERYONE, region_page=False),
@@ -112,7 +120,8 @@ def test_p2_an_event_of_another_region_is_404(client, staff, region, other_regio
     foreign = EventFactory(region=other_region)
     registration = RegistrationFactory(event=foreign)
     client.force_login(staff)
-    for name in ("event_detail", "event_edit", "event_attendees", "event_attendees_csv"):
+    pages = ("event_detail", "event_edit", "event_attendees", "event_attendees_csv")
+    for name in (*pages, "event_attendees_xlsx"):
         assert client.get(reverse(name, args=[region.slug, foreign.pk])).status_code == NOT_FOUND
     url = reverse("event_check_in", args=[region.slug, foreign.pk, registration.pk])
     assert client.post(url).status_code == NOT_FOUND
@@ -304,10 +313,25 @@ def test_p2_the_attendee_list_exports_to_csv_without_addresses(client, region, s
     assert client.get(url).content.decode().count("\n") == 3  # default: not the cancelled
 
 
+def test_p2_the_attendee_list_exports_to_xlsx_with_the_rows_of_the_csv(client, region, staff):
+    event = EventFactory(region=region)
+    RegistrationFactory(event=event, name="Kim", checked_in=True, audience="parent")
+    RegistrationFactory(event=event, name="Weg", cancelled=True)
+    client.force_login(staff)
+    url = reverse("event_attendees_xlsx", args=[region.slug, event.pk])
+    response = client.get(url)
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    assert response["Cache-Control"] == "private, no-store"
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert len(rows) == 2  # the header and Kim; the cancelled registration is not attending
+    assert rows[1][0] == "Kim"
+
+
 def test_p2_a_member_may_not_see_the_attendee_list(client, region, member):
     event = EventFactory(region=region)
     client.force_login(member)
-    for name in ("event_attendees", "event_attendees_csv"):
+    for name in ("event_attendees", "event_attendees_csv", "event_attendees_xlsx"):
         assert client.get(reverse(name, args=[region.slug, event.pk])).status_code == FORBIDDEN
 
 

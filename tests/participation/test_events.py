@@ -560,3 +560,50 @@ def test_p2_a_confirmation_overtaken_by_the_cancelled_event_cancels(event, staff
     (message,) = mailoutbox
     assert calendar_of(message)["METHOD"] == "CANCEL"
     assert links.cancel_url(registration) not in message.body
+
+
+# --- The check-in code (QR) --------------------------------------------------------------------
+
+
+def _attachment(message, name):
+    return next((content for n, content, _type in message.attachments if n == name), None)
+
+
+def test_p2_a_confirmation_carries_the_check_in_code_and_a_waiting_notice_does_not(
+    region, mailoutbox
+):
+    event = EventFactory(region=region, capacity=1)
+    placed = register(event, "sam@voorbeeld.example")
+    waiting = register(event, "kim@voorbeeld.example")
+    for registration in (placed, waiting):
+        mail.send(RegistrationMail.objects.get(registration=registration).pk)
+    confirmation, notice = mailoutbox
+    png = _attachment(confirmation, mail.CHECK_IN_CODE_NAME)
+    assert png is not None
+    assert png.startswith(b"\x89PNG")
+    assert png == mail.check_in_png(placed)  # the code of this registration, not another's
+    assert _attachment(notice, mail.CHECK_IN_CODE_NAME) is None
+
+
+def test_p2_the_check_in_code_opens_the_person_and_checks_in_on_a_click(client, region, staff):
+    event = EventFactory(region=region)
+    registration = RegistrationFactory(event=event, name="Noor")
+    client.force_login(staff)
+    url = links.check_in_url(registration)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Noor" in page.content.decode()
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None  # scanning alone changes nothing
+    assert client.post(url).status_code == 302
+    registration.refresh_from_db()
+    assert registration.checked_in_by == staff
+
+
+def test_p2_a_forged_check_in_code_or_the_cancel_token_opens_nothing(client, region, staff):
+    event = EventFactory(region=region)
+    registration = RegistrationFactory(event=event)
+    client.force_login(staff)
+    base = links.check_in_url(registration).rsplit("/code/", 1)[0] + "/code/"
+    for token in (links.token_for(registration), f"{registration.key}:forged"):
+        assert client.get(f"{base}{token}/").status_code == 404

@@ -418,7 +418,7 @@ def test_p1_a_trajectory_of_an_unknown_number_is_404(client, region, staff):
 # Session, user, the user's roles (two-factor and the like), the region role, the body
 # memberships (for the navigation), the region; the trajectory; its pillars, phases, updates
 # (with their pillar and author) and documents.
-DETAIL_BUDGET = 11
+DETAIL_BUDGET = 13
 # The same six; the count and the page's rows (with their numbers of parts).
 LIST_BUDGET = 8
 

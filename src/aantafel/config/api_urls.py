@@ -10,6 +10,7 @@ from aantafel.bodies import api as bodies_api
 from aantafel.casework import api as casework_api
 from aantafel.clienttests import api as clienttests_api
 from aantafel.meetings import api as meetings_api
+from aantafel.participation import api as participation_api
 from aantafel.regions import api as regions_api
 from aantafel.reports import api as reports_api
 from aantafel.signals import api as signals_api
@@ -28,6 +29,7 @@ v1 = [
     *reports_api.urlpatterns,
     *audit_api.urlpatterns,
     *casework_api.urlpatterns,
+    *participation_api.urlpatterns,
 ]
 
 urlpatterns = [path("v1/", include((v1, "v1"), namespace="v1"))]

@@ -220,6 +220,18 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Choice sets behind fields of one name (kind, status) in several endpoints: a stable name
+    # each in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "ConstituencyKindEnum": "aantafel.bodies.models.ConstituencyKind",
+        "AudienceTypeEnum": "aantafel.participation.models.AudienceType",
+        "QuestionKindEnum": "aantafel.participation.models.QuestionKind",
+        "CampaignStatusEnum": "aantafel.participation.models.CampaignStatus",
+        "ResponseChannelEnum": "aantafel.participation.models.ResponseChannel",
+        "PlanActionStatusEnum": "aantafel.participation.models.PlanActionStatus",
+        "IdeaStatusEnum": "aantafel.participation.models.IdeaStatus",
+        "StoryStatusEnum": "aantafel.participation.models.StoryStatus",
+    },
 }
 
 # --- Language and time ------------------------------------------------------------------------

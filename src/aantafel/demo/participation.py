@@ -19,6 +19,12 @@ through the participation services, after seeds/004 (the source document).
   goes to the first on the waiting list.
 - A draft regional meeting about pillar 2, not yet open for registration.
 
+- The other parts, each in a module of its own that loads while its records are missing: the
+  register of participation initiatives (P6, `participation_register`), input campaigns with
+  coded answers and the plan's actions built from them (P3, `participation_campaigns`), ideas
+  with support and the region's responses (P4, `participation_ideas`) and experience stories
+  (P5, `participation_stories`).
+
 The registration services queue a mail per registration (a confirmation, a waiting-list
 notice, a receipt): the loader's tasks go nowhere, and the records are removed at the commit,
 so nobody is mailed. The trajectory is looked up by its title and written only when missing;
@@ -55,6 +61,10 @@ from aantafel.participation.services import events, trajectories
 from aantafel.regions.models import Region
 
 from .content import RegionSpec
+from .participation_campaigns import load_campaigns
+from .participation_ideas import load_ideas
+from .participation_register import load_register
+from .participation_stories import load_stories
 
 SLUG = "zuid-limburg"
 STAFF = "beleid@zuid-limburg.example"
@@ -376,12 +386,14 @@ def load_participation(region: Region, spec: RegionSpec, *, created: Counter[str
         return
     loader = _Participation(region, created=created)
     trajectory = loader.trajectory()
-    if Event.objects.filter(region=region).exists():
-        return
-    loader.kick_off(trajectory)
-    loader.focus_group(trajectory)
-    loader.draft(trajectory)
-    transaction.on_commit(lambda: _forget_mails(region.pk))
+    if not Event.objects.filter(region=region).exists():
+        loader.kick_off(trajectory)
+        loader.focus_group(trajectory)
+        loader.draft(trajectory)
+        transaction.on_commit(lambda: _forget_mails(region.pk))
+    # Each part loads while its own records are missing, and sends no mail.
+    for load in (load_register, load_campaigns, load_ideas, load_stories):
+        load(region, trajectory, loader.staff, created)
 
 
 def _forget_mails(region_id: int) -> None:

@@ -12,10 +12,12 @@ calendar entry lists no one but its own recipient.
 """
 
 import datetime
+import io
 import zoneinfo
 from collections.abc import Iterable
 from email.utils import parseaddr
 
+import qrcode
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -42,6 +44,8 @@ CANCELLED = "cancelled"  # the registrant gave up their place: the entry leaves 
 LEFT_WAITING = "left_waiting"  # the registrant left the waiting list
 EVENT_CANCELLED = "event_cancelled"  # the event does not take place
 KINDS = [CONFIRMATION, WAITING, PROMOTED, EVENT_CHANGED, CANCELLED, LEFT_WAITING, EVENT_CANCELLED]
+# Kinds whose message carries the check-in code (a place at the event).
+WITH_CHECK_IN_CODE = {CONFIRMATION, PROMOTED, EVENT_CHANGED}
 # Kinds whose message carries a working cancellation link.
 WITH_CANCEL_LINK = {CONFIRMATION, WAITING, PROMOTED, EVENT_CHANGED}
 
@@ -177,6 +181,22 @@ def _subject(kind: str, title: str) -> str:
     return _("Cancelled: %(title)s") % values
 
 
+CHECK_IN_CODE_NAME = "toegangscode.png"
+
+
+def _has_check_in_code(kind: str, registration: Registration) -> bool:
+    return kind in WITH_CHECK_IN_CODE and registration.status == RegistrationStatus.CONFIRMED
+
+
+def check_in_png(registration: Registration) -> bytes:
+    """P2: the QR code staff scan at the door (links.check_in_url): opens the person on the
+    staff's phone; only staff of the region can open it, and checking in takes a click."""
+    image = qrcode.make(links.check_in_url(registration), box_size=8, border=4)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue()
+
+
 def build(mail: RegistrationMail) -> EmailMultiAlternatives:
     if mail.kind not in KINDS:  # a mistake of ours: fail loudly, do not retry
         raise ValueError(f"No message for registration mail of kind {mail.kind!r}.")
@@ -194,6 +214,7 @@ def build(mail: RegistrationMail) -> EmailMultiAlternatives:
             "ends_at": event.ends_at.astimezone(zone),
             "event_url": event_url(event),
             "cancel_url": links.cancel_url(registration) if kind in WITH_CANCEL_LINK else "",
+            "check_in_code": _has_check_in_code(kind, registration),
         }
         subject = " ".join(_subject(kind, event.title).split())
         text = render_to_string("participation/events/email/registration.txt", context)
@@ -203,6 +224,8 @@ def build(mail: RegistrationMail) -> EmailMultiAlternatives:
             ics = registration_ics(registration, method=method).decode()
             message.attach_alternative(ics, f"text/calendar; method={method}")
             message.attach("invite.ics", ics, "application/ics")
+        if context["check_in_code"]:
+            message.attach(CHECK_IN_CODE_NAME, check_in_png(registration), "image/png")
     return message
 
 

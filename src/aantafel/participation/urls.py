@@ -1,4 +1,4 @@
-"""Staff pages of participation trajectories and events, under /regio/<region_slug>/."""
+"""Staff pages of participation, under /regio/<region_slug>/."""
 
 from django.urls import include, path
 
@@ -6,4 +6,9 @@ urlpatterns = [
     path("traject/", include("aantafel.participation.urls_trajectories")),
     path("bijeenkomsten/", include("aantafel.participation.urls_events")),
     path("register/", include("aantafel.participation.urls_register")),
+    path("vragenlijsten/", include("aantafel.participation.urls_campaigns")),
+    path("plan/", include("aantafel.participation.urls_plan")),
+    path("ideeen/", include("aantafel.participation.urls_ideas")),
+    path("verhalen/", include("aantafel.participation.urls_stories")),
+    path("zorgen/", include("aantafel.participation.urls_safety")),
 ]

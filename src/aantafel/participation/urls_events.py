@@ -15,8 +15,16 @@ urlpatterns = [
     path("<int:pk>/aanwezigen/", views.event_attendees, name="event_attendees"),
     path("<int:pk>/aanwezigen/export.csv", views.event_attendees_csv, name="event_attendees_csv"),
     path(
+        "<int:pk>/aanwezigen/export.xlsx", views.event_attendees_xlsx, name="event_attendees_xlsx"
+    ),
+    path(
         "<int:pk>/aanwezigen/<int:registration_pk>/inchecken/",
         views.event_check_in,
         name="event_check_in",
+    ),
+    path(
+        "<int:pk>/aanwezigen/code/<str:token>/",
+        views.event_check_in_code,
+        name="event_check_in_code",
     ),
 ]

@@ -2,8 +2,6 @@
 page with its attendance per audience, the forms, and the attendee list to check people in on
 a phone. Every view names its permission; an event of another region is 404."""
 
-import csv
-from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -22,15 +20,16 @@ from aantafel.core.errors import DomainError
 from aantafel.core.forms import call_service
 from aantafel.core.permissions import require_perm
 from aantafel.regions.decorators import region_view
+from aantafel.reports import exports
+from aantafel.reports.dashboards import Column, Kind, Table
 
+from . import links
 from .forms_events import AttendeeFilterForm, EventForm, MediaForm
 from .models import Event, EventStatus, Registration, RegistrationStatus
 from .services import events as services
 
 PAGE_SIZE = 25
 ATTENDEE_PAGE_SIZE = 50
-# A cell starting with one of these is a formula to a spreadsheet; a quote keeps it text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _event(region, pk: int) -> Event:
@@ -282,19 +281,62 @@ def event_check_in(request, region, pk, registration_pk):
     return redirect(f"{url}#registration-{registration.pk}")
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+@require_http_methods(["GET", "POST"])
+@login_required
+@region_view
+def event_check_in_code(request, region, pk, token):
+    """Permission: participation.manage. The page the QR code of a confirmation opens when staff
+    scan it at the door: the person and their status; checking in is a button (POST), so a scan
+    alone changes nothing. A forged code, or one of another event, is 404."""
+    require_perm(request.user, "participation.manage", region)
+    event = _event(region, pk)
+    key = links.check_in_key(token)
+    registration = get_object_or_404(Registration, region=region, event=event, key=key)
+    if request.method == "POST":
+        try:
+            services.registration_check_in(actor=request.user, registration=registration)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
+        return redirect(request.path)
+    return render(
+        request,
+        "participation/events/check_in_code.html",
+        {"event": event, "r": registration, "confirmed": RegistrationStatus.CONFIRMED},
+    )
 
 
-def _csv(filename: str, rows: Iterable[list]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
+def _attendee_table(event: Event, registrations) -> Table:
+    """The attendee list as a table for CSV and XLSX (reports.exports): name, audience,
+    status, checked in, accessibility needs; no e-mail addresses."""
+    rows = []
+    for r in registrations.iterator():
+        checked_in = timezone.localtime(r.checked_in_at) if r.checked_in_at else None
+        rows.append(
+            [
+                r.name,
+                r.get_audience_display(),
+                r.get_status_display(),
+                f"{checked_in:%Y-%m-%d %H:%M}" if checked_in else "",
+                r.accessibility_needs,
+            ]
+        )
+    labels = [_("Name"), _("I come as"), _("Status"), _("Checked in"), _("Accessibility needs")]
+    columns = [Column(f"c{i}", label, Kind.TEXT) for i, label in enumerate(labels)]
+    return Table(key="attendees", caption=event.title, columns=columns, rows=rows)
+
+
+def _attendee_export(request, region, pk, fmt: str) -> HttpResponse:
+    require_perm(request.user, "participation.manage", region)
+    event = _event(region, pk)
+    _form, _filters, registrations = _filtered(request, event)
+    table = _attendee_table(event, registrations)
+    name = f"{slugify(_('attendees'))}-{slugify(event.title)[:60]}-{event.starts_at:%Y%m%d}.{fmt}"
+    response = (
+        exports.csv_response(table, name) if fmt == "csv" else exports.xlsx_response(table, name)
+    )
+    response["Cache-Control"] = "private, no-store"  # names and needs of people
     return response
 
 
@@ -302,24 +344,13 @@ def _csv(filename: str, rows: Iterable[list]) -> HttpResponse:
 @login_required
 @region_view
 def event_attendees_csv(request, region, pk):
-    """Permission: participation.manage. The attendee list as CSV (the page's filters): name,
-    audience, status, checked in, accessibility needs; no e-mail addresses."""
-    require_perm(request.user, "participation.manage", region)
-    event = _event(region, pk)
-    _form, _filters, registrations = _filtered(request, event)
-    header = [_("Name"), _("I come as"), _("Status"), _("Checked in"), _("Accessibility needs")]
+    """Permission: participation.manage. The attendee list as CSV (the page's filters)."""
+    return _attendee_export(request, region, pk, "csv")
 
-    def rows():
-        yield header
-        for r in registrations.iterator():
-            checked_in = timezone.localtime(r.checked_in_at) if r.checked_in_at else None
-            yield [
-                r.name,
-                r.get_audience_display(),
-                r.get_status_display(),
-                f"{checked_in:%Y-%m-%d %H:%M}" if checked_in else "",
-                r.accessibility_needs,
-            ]
 
-    name = f"{slugify(_('attendees'))}-{slugify(event.title)[:60]}-{event.starts_at:%Y%m%d}.csv"
-    return _csv(name, rows())
+@require_GET
+@login_required
+@region_view
+def event_attendees_xlsx(request, region, pk):
+    """Permission: participation.manage. The attendee list as XLSX (the page's filters)."""
+    return _attendee_export(request, region, pk, "xlsx")

@@ -1,6 +1,6 @@
-"""Queues again every mail of event registrations (P2: confirmations, waiting-list notices,
-cancellations) still waiting after a failed attempt or a lost task. Run every few minutes from
-cron; safe to run twice (mail.send sends each mail once)."""
+"""Queues again every mail of participation still waiting (P2: confirmations, waiting-list
+notices, cancellations; P4 and P5: receipts, responses, withdrawal links; safety concerns) after a failed attempt or a lost task. Run every few minutes
+from cron; safe to run twice (mail.send sends each mail once)."""
 
 import datetime
 
@@ -11,7 +11,7 @@ from aantafel.participation.tasks import requeue_pending
 
 
 class Command(BaseCommand):
-    help = "Retry e-mails of event registrations that are still pending."
+    help = "Retry e-mails of participation (registrations, ideas, stories, safety concerns) that are still pending."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -23,4 +23,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = requeue_pending(datetime.timedelta(minutes=options["min_age"]))
-        self.stdout.write(f"{count} registration e-mail(s) queued again")
+        self.stdout.write(f"{count} participation e-mail(s) queued again")
