@@ -251,6 +251,14 @@ def _code(campaign: Campaign, staff: User, created: Counter[str]) -> dict[str, T
     return themes
 
 
+def _end_of_day(moment: datetime.datetime, region: Region) -> datetime.datetime:
+    """23.59 in the region on the day of `moment`."""
+    day = timezone.localdate(moment, zoneinfo.ZoneInfo(region.timezone))
+    return datetime.datetime.combine(
+        day, datetime.time(23, 59), tzinfo=zoneinfo.ZoneInfo(region.timezone)
+    )
+
+
 def _open_campaign(region, trajectory, pillar, staff, created) -> Campaign:
     campaign = campaigns.campaign_create(
         actor=staff,
@@ -260,7 +268,8 @@ def _open_campaign(region, trajectory, pillar, staff, created) -> Campaign:
         title=OPEN_TITLE,
         introduction=OPEN_INTRO,
         audiences=[AudienceType.YOUNG_PERSON, AudienceType.PARENT, AudienceType.OTHER],
-        closes_at=timezone.now() + datetime.timedelta(days=60),
+        # Sixty days ahead, at the end of that day: a time people can read on a poster.
+        closes_at=_end_of_day(timezone.now() + datetime.timedelta(days=60), region),
     )
     ask = _asker(staff, campaign)
     ask(
