@@ -18,6 +18,7 @@ trajectory has campaigns already, so a second run adds nothing.
 """
 
 import datetime
+import random
 import zoneinfo
 from collections import Counter
 
@@ -163,11 +164,14 @@ def _closed_campaign(region, trajectory, pillar, staff, created) -> Campaign:
     helps = ask(QuestionKind.OPEN, "Wat helpt jou om mee te praten?")
     campaigns.campaign_open(actor=staff, campaign=campaign)
 
+    # Answers spread the way a real round would (seeded: every load the same), not evenly.
+    rng = random.Random(2023)  # noqa: S311 - demo answers, not secrets
+
     def answers(i: int) -> dict:
         given = {
-            knows.pk: KNOWS[(i * 7) % 3 if i % 4 else 1],
-            heard.pk: 1 + (i * 3 + i // 5) % 5,
-            how.pk: HOW[(i * 5 + 1) % 4],
+            knows.pk: rng.choices(KNOWS, weights=(3, 5, 2))[0],
+            heard.pk: rng.choices((1, 2, 3, 4, 5), weights=(2, 4, 6, 5, 2))[0],
+            how.pk: rng.choices(HOW, weights=(6, 4, 3, 1))[0],
         }
         if i % 6 != 5:  # not everyone writes something
             given[better.pk] = BETTER[i % len(BETTER)][0]
