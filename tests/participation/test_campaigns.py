@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from aantafel.audit.models import AuditEvent
 from aantafel.core.errors import ConflictError, DomainError
@@ -217,7 +218,7 @@ def test_p3_an_answer_after_closing_is_refused_and_nothing_is_saved(staff, campa
     with pytest.raises(ConflictError) as error:
         services.response_submit(campaign=campaign, answers={choice.pk: "Goed"}, audience="parent")
     assert _codes(error) == "closed"
-    assert str(error.value.message) == "This campaign is closed."
+    assert str(error.value.message) == gettext("This campaign is closed.")
     expired = CampaignFactory(trajectory=campaign.trajectory, expired=True)
     question = QuestionFactory(campaign=expired)
     with pytest.raises(ConflictError):
