@@ -75,7 +75,7 @@ class TrajectoryDetail:
     documents: list[TrajectoryDocument]
 
 
-def _phase_lines(trajectory: Trajectory, phases: list[Phase]) -> list[PhaseLine]:
+def phase_lines(trajectory: Trajectory, phases: list[Phase]) -> list[PhaseLine]:
     today = timezone.localdate()
     lines = []
     for i, phase in enumerate(phases):
@@ -116,7 +116,7 @@ def trajectory_detail(trajectory: Trajectory) -> TrajectoryDetail:
     return TrajectoryDetail(
         trajectory=trajectory,
         pillars=sorted(pillars.values(), key=lambda line: line.pillar.number),
-        phases=_phase_lines(trajectory, phases),
+        phases=phase_lines(trajectory, phases),
         updates=updates,
         documents=documents,
     )

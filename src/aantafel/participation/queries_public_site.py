@@ -30,7 +30,6 @@ from aantafel.regions.models import Region
 from .models import (
     Answer,
     Campaign,
-    CampaignStatus,
     Event,
     EventStatus,
     Idea,
@@ -45,7 +44,8 @@ from .models import (
     TrajectoryDocument,
     TrajectoryUpdate,
 )
-from .queries import PhaseLine, _phase_lines
+from .queries import PhaseLine, phase_lines
+from .queries_campaigns import public_campaigns
 
 HOME_UPDATES = 3
 HOME_EVENTS = 3
@@ -94,16 +94,6 @@ def upcoming_events(region: Region) -> QuerySet[Event]:
             )
         )
         .order_by("starts_at", "pk")
-    )
-
-
-def open_campaigns(region: Region) -> QuerySet[Campaign]:
-    """Campaigns of the region that take answers now: open, and not past their closing time."""
-    now = timezone.now()
-    return (
-        Campaign.objects.filter(region=region, status=CampaignStatus.OPEN)
-        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
-        .order_by("closes_at", "-opened_at", "pk")
     )
 
 
@@ -167,7 +157,7 @@ def site_home(region: Region) -> SiteHome:
         pillars = list(Pillar.objects.filter(trajectory=trajectory).order_by("number"))
         phases = list(Phase.objects.filter(trajectory=trajectory).order_by("starts_on", "pk"))
         current = next(
-            (line for line in _phase_lines(trajectory, phases) if line.state == "current"), None
+            (line for line in phase_lines(trajectory, phases) if line.state == "current"), None
         )
         updates = list(public_updates(trajectory)[:HOME_UPDATES])
     return SiteHome(
@@ -177,7 +167,7 @@ def site_home(region: Region) -> SiteHome:
         current_phase=current,
         updates=updates,
         events=list(upcoming_events(region)[:HOME_EVENTS]),
-        campaigns=list(open_campaigns(region)[:HOME_CAMPAIGNS]),
+        campaigns=list(public_campaigns(region)[:HOME_CAMPAIGNS]),
         stories=list(newest_stories(region)[:HOME_STORIES]),
         ideas=list(most_supported_ideas(region)[:HOME_IDEAS]),
         initiative_count=active_initiatives(region).count(),
@@ -245,7 +235,7 @@ def public_trajectory(trajectory: Trajectory) -> PublicTrajectory:
     return PublicTrajectory(
         trajectory=trajectory,
         pillars=list(Pillar.objects.filter(trajectory=trajectory).order_by("number")),
-        phases=_phase_lines(trajectory, phases),
+        phases=phase_lines(trajectory, phases),
         documents=list(
             TrajectoryDocument.objects.filter(trajectory=trajectory).order_by("created_at", "pk")
         ),
